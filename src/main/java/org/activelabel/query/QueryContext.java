@@ -1,0 +1,26 @@
+package org.activelabel.query;
+
+/**
+ * Everything a strategy may look at. Arrays are indexed by pool position; none is modified.
+ *
+ * @param poolProbabilities  class probabilities of the current head for each pool item ([n][k]); null before any model exists
+ * @param poolFeatures       backbone features of each pool item ([n][d])
+ * @param labelledFeatures   features of items already labelled ([m][d]); may be empty
+ * @param labelledClasses    class index of each labelled item ([m])
+ * @param numClasses         number of classes the user has defined
+ * @param mcProbabilities    MC-dropout samples [t][n][k] when the strategy asked for them, else null
+ * @param seed               seed for any randomness
+ */
+public record QueryContext(
+        float[][] poolProbabilities,
+        float[][] poolFeatures,
+        float[][] labelledFeatures,
+        int[] labelledClasses,
+        int numClasses,
+        float[][][] mcProbabilities,
+        long seed) {
+
+    public int poolSize() {
+        return poolFeatures.length;
+    }
+}

@@ -1,0 +1,28 @@
+package org.activelabel.query;
+
+/**
+ * Chooses which unlabelled items a person should label next. Pure: the same context gives the same answer.
+ */
+public interface QueryStrategy {
+
+    /** Name used on the command line and in the window. */
+    String name();
+
+    /** True when {@link QueryContext#mcProbabilities()} must be filled (MC dropout). */
+    default boolean needsMcSamples() {
+        return false;
+    }
+
+    /**
+     * Usefulness of every pool item, higher is more useful ([n]). Used to order the whole queue.
+     */
+    double[] scores(QueryContext context);
+
+    /**
+     * Pool positions of the next batch, most useful first, at most {@code batchSize} distinct positions.
+     * Strategies with a diversity term override this; the default takes the top scores.
+     */
+    default int[] selectBatch(QueryContext context, int batchSize) {
+        return TopK.indicesOfLargest(scores(context), batchSize);
+    }
+}
