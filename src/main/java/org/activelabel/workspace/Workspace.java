@@ -1,0 +1,74 @@
+package org.activelabel.workspace;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.activelabel.progress.ProgressSink;
+
+/**
+ * One open labelling session as the window and the CLI see it: images, classes, labels,
+ * the current model's predictions and the ranked queue. Thread-safe. Reads are cheap
+ * (immutable values); the methods marked "blocking" do disk or model work and must be
+ * called from a background thread. Listeners are called on the thread that made the change.
+ */
+public interface Workspace extends AutoCloseable {
+
+    String name();
+
+    Path imageRoot();
+
+    List<String> classes();
+
+    /** Adds a class at the end; its index is the old size. */
+    void addClass(String name);
+
+    void renameClass(int classIndex, String newName);
+
+    /** Moves every label of {@code from} to {@code into} and removes {@code from}. */
+    void mergeClass(int from, int into);
+
+    /** Images known so far, in a stable order; an item's id is its index here. */
+    List<ImageItem> items();
+
+    Optional<LabelEntry> labelOf(int itemId);
+
+    /** Latest ranking; never null, possibly without predictions before the first model. */
+    Ranking ranking();
+
+    /** Latest model summary, empty before the first update. */
+    Optional<ModelSummary> model();
+
+    String strategy();
+
+    void setStrategy(String strategyName);
+
+    int batchSize();
+
+    void setBatchSize(int batchSize);
+
+    /** Durable when it returns (journal line forced to disk). Blocking, but fast (one fsync). */
+    void label(int[] itemIds, int classIndex);
+
+    void unlabel(int[] itemIds);
+
+    /** Undoes the last label or unlabel action; false when there is nothing to undo. */
+    boolean undo();
+
+    boolean redo();
+
+    /** Featurises images not in the cache yet; the ranking grows as it goes. Blocking. */
+    void featurize(ProgressSink progress);
+
+    /** Fine-tunes (or, when {@code full}, refits) the head on all labels, then re-ranks. Blocking. */
+    ModelSummary updateModel(boolean full, ProgressSink progress);
+
+    /** Labelled images whose out-of-fold prediction confidently disagrees with the label, worst first. */
+    List<SuspectLabel> suspectLabels();
+
+    void addListener(WorkspaceListener listener);
+
+    void removeListener(WorkspaceListener listener);
+
+    @Override
+    void close();
+}
