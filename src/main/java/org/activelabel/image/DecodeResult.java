@@ -1,0 +1,14 @@
+package org.activelabel.image;
+
+import java.awt.image.BufferedImage;
+
+/** Outcome of decoding one file: an RGB image, or a reason a person can read. */
+public sealed interface DecodeResult {
+
+    /** {@code image} is always {@link BufferedImage#TYPE_INT_RGB}, upright. */
+    record Decoded(BufferedImage image) implements DecodeResult {
+    }
+
+    record Failed(String reason) implements DecodeResult {
+    }
+}
