@@ -33,7 +33,9 @@ final class Json {
             return "";
         }
         int newline = message.indexOf('\n');
-        return newline < 0 ? message : message.substring(0, newline);
+        String line = newline < 0 ? message : message.substring(0, newline);
+        // Jackson points at where an array or object began; without the source text that is noise.
+        return line.replaceAll(" \\(start marker at \\[Source: [^\\]]*\\]\\)", "");
     }
 
     /** A field that is not there or has the wrong type: the message is the field name and what it should be. */
