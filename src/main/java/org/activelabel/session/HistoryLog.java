@@ -1,0 +1,76 @@
+package org.activelabel.session;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Closeable;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** history.jsonl: one line per model update, appended like the label journal. */
+final class HistoryLog implements Closeable {
+
+    static final String FILE_NAME = "history.jsonl";
+
+    private final JsonlFile file;
+    private final List<HistoryEntry> entries;
+
+    private HistoryLog(JsonlFile file, List<HistoryEntry> entries) {
+        this.file = file;
+        this.entries = entries;
+    }
+
+    static HistoryLog open(Path path) {
+        List<HistoryEntry> entries = new ArrayList<>();
+        JsonlFile file = JsonlFile.open(path, (line, lineNumber) -> entries.add(decode(line)));
+        return new HistoryLog(file, entries);
+    }
+
+    synchronized void append(HistoryEntry entry) {
+        file.append(List.of(encode(entry)));
+        entries.add(entry);
+    }
+
+    synchronized List<HistoryEntry> entries() {
+        return List.copyOf(entries);
+    }
+
+    @Override
+    public void close() {
+        file.close();
+    }
+
+    static ObjectNode encode(HistoryEntry entry) {
+        ObjectNode node = Json.MAPPER.createObjectNode();
+        node.put("time", entry.time().toString());
+        node.put("labelled", entry.labelled());
+        // JSON has no NaN: "not measured" is null.
+        if (Double.isFinite(entry.cvAccuracy())) {
+            node.put("cvAccuracy", entry.cvAccuracy());
+        } else {
+            node.putNull("cvAccuracy");
+        }
+        node.put("modelVersion", entry.modelVersion());
+        node.put("trainMillis", entry.trainMillis());
+        node.put("update", entry.full() ? "full" : "incremental");
+        return node;
+    }
+
+    static HistoryEntry decode(JsonNode line) {
+        JsonNode accuracy = line.get("cvAccuracy");
+        double cvAccuracy;
+        if (accuracy == null || accuracy.isNull()) {
+            cvAccuracy = Double.NaN;
+        } else if (accuracy.isNumber()) {
+            cvAccuracy = accuracy.doubleValue();
+        } else {
+            throw new Json.FieldException("\"cvAccuracy\" must be a number or null, found " + accuracy);
+        }
+        String update = Json.text(line, "update");
+        if (!update.equals("full") && !update.equals("incremental")) {
+            throw new Json.FieldException("\"update\" must be \"full\" or \"incremental\", found \"" + update + "\"");
+        }
+        return new HistoryEntry(Json.instant(line, "time"), Json.integer(line, "labelled"), cvAccuracy,
+                Json.longInteger(line, "modelVersion"), Json.longInteger(line, "trainMillis"), update.equals("full"));
+    }
+}
