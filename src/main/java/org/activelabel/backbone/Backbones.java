@@ -1,0 +1,76 @@
+package org.activelabel.backbone;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+
+/** Opens the backbone shipped in the assets folder, or one described by any descriptor file. */
+public final class Backbones {
+
+    /** System property naming the assets folder (the one holding {@code backbone/default.json}). */
+    public static final String ASSETS_PROPERTY = "activelabel.assets";
+
+    /** Where the bundled descriptor lives inside the assets folder. */
+    public static final String BUNDLED_DESCRIPTOR = "backbone/default.json";
+
+    private Backbones() {
+    }
+
+    /**
+     * The bundled descriptor: under the folder named by {@value #ASSETS_PROPERTY} if set, else
+     * {@code ./assets}, else the first {@code assets} folder found walking up from the jar or classes folder.
+     */
+    public static Path bundledDescriptor() {
+        var tried = new ArrayList<Path>();
+        var property = System.getProperty(ASSETS_PROPERTY);
+        if (property != null) {
+            var candidate = Path.of(property).resolve(BUNDLED_DESCRIPTOR).toAbsolutePath();
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            throw new BackboneException(candidate + ": bundled backbone descriptor not found (system property "
+                    + ASSETS_PROPERTY + "=" + property + ")");
+        }
+        var local = Path.of("assets").resolve(BUNDLED_DESCRIPTOR).toAbsolutePath();
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        tried.add(local);
+        for (var folder = codeLocation(); folder != null; folder = folder.getParent()) {
+            var candidate = folder.resolve("assets").resolve(BUNDLED_DESCRIPTOR);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+            tried.add(candidate);
+        }
+        throw new BackboneException("bundled backbone descriptor not found; looked at " + tried
+                + "; set -D" + ASSETS_PROPERTY + "=<assets folder>");
+    }
+
+    public static OnnxBackbone openBundled() {
+        return OnnxBackbone.open(bundledDescriptor());
+    }
+
+    public static OnnxBackbone openBundled(int intraOpThreads) {
+        return OnnxBackbone.open(bundledDescriptor(), intraOpThreads);
+    }
+
+    /** A bring-your-own backbone: any ONNX model with a descriptor beside it. */
+    public static OnnxBackbone open(Path descriptorFile) {
+        return OnnxBackbone.open(descriptorFile);
+    }
+
+    public static OnnxBackbone open(Path descriptorFile, int intraOpThreads) {
+        return OnnxBackbone.open(descriptorFile, intraOpThreads);
+    }
+
+    private static Path codeLocation() {
+        try {
+            var source = Backbones.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath().getParent();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
