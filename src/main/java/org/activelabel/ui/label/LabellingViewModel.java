@@ -61,7 +61,9 @@ public final class LabellingViewModel {
     private final ReadOnlyObjectWrapper<QueueSnapshot> queue = new ReadOnlyObjectWrapper<>(QueueSnapshot.EMPTY);
     private final ReadOnlyIntegerWrapper focusedItem = new ReadOnlyIntegerWrapper(-1);
     private final ObservableSet<Integer> selection = FXCollections.observableSet(new HashSet<>());
+    private final ObservableSet<Integer> selectionView = FXCollections.unmodifiableObservableSet(selection);
     private final ObservableList<String> classes = FXCollections.observableArrayList();
+    private final ObservableList<String> classesView = FXCollections.unmodifiableObservableList(classes);
     private final StringProperty search = new SimpleStringProperty("");
     private final BooleanProperty autoUpdate = new SimpleBooleanProperty(true);
     private final IntegerProperty batchSize = new SimpleIntegerProperty();
@@ -82,6 +84,8 @@ public final class LabellingViewModel {
     private Set<Integer> confirmedLabelled = new HashSet<>();
     private final Deque<int[]> undoIds = new ArrayDeque<>();
     private final Deque<int[]> redoIds = new ArrayDeque<>();
+    /** The ranking's order, readable by the refresh that runs off the FX thread. */
+    private volatile int[] latestOrder = new int[0];
     private int focusWhenShown = -1;
     private int selectionAnchor = -1;
     private boolean refreshQueued;
@@ -98,6 +102,7 @@ public final class LabellingViewModel {
         strategy.set(workspace.strategy());
         model.set(workspace.model().orElse(null));
         ranking.set(workspace.ranking());
+        latestOrder = ranking.get().order();
         rebuildQueue(0);
         search.addListener((obs, old, now) -> rebuildQueue(queue.get().indexOf(focusedItem.get())));
         strategy.addListener((obs, old, name) -> {
@@ -139,11 +144,11 @@ public final class LabellingViewModel {
     }
 
     public ObservableSet<Integer> selection() {
-        return FXCollections.unmodifiableObservableSet(selection);
+        return selectionView;
     }
 
     public ObservableList<String> classes() {
-        return FXCollections.unmodifiableObservableList(classes);
+        return classesView;
     }
 
     public StringProperty searchProperty() {
@@ -508,6 +513,7 @@ public final class LabellingViewModel {
 
     private void setRanking(Ranking newRanking) {
         ranking.set(newRanking);
+        latestOrder = newRanking.order();
         int focusIndex = queue.get().indexOf(focusedItem.get());
         rebuildQueue(Math.max(0, focusIndex));
         refreshLabelled();
@@ -539,10 +545,10 @@ public final class LabellingViewModel {
             return;
         }
         refreshQueued = true;
-        var order = ranking.get().order();
         tasks.submit(Lane.EDITS, progress -> {
             // a change after this point needs a new look
             Platform.runLater(() -> refreshQueued = false);
+            var order = latestOrder;
             var labelled = new HashSet<Integer>();
             for (int id : order) {
                 if (workspace.labelOf(id).isPresent()) {
