@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,12 @@ public final class BackgroundTasks implements AutoCloseable {
             onFailure.accept(error);
         });
         task.setOnCancelled(e -> onFailure.accept(new CancellationException("cancelled")));
-        executor(lane).execute(task);
+        try {
+            executor(lane).execute(task);
+        } catch (RejectedExecutionException closing) {
+            // the window is closing: nothing started now would be seen
+            LOG.debug("Ignored work submitted after close");
+        }
         return task;
     }
 

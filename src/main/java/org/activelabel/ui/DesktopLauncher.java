@@ -15,6 +15,10 @@ public final class DesktopLauncher {
      * while the window shows progress; an exception it throws is shown to the user in a dialog.
      */
     public static void launch(String[] args, Supplier<Workspace> opener) {
+        // image decoding uses AWT classes; a second GUI toolkit beside JavaFX's can stall on the display
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         ActiveLabelApp.handOver(opener);
         Application.launch(ActiveLabelApp.class, args);
     }

@@ -137,7 +137,7 @@ public final class MainView extends StackPane {
         autoUpdate.setTooltip(new Tooltip("Update the model after every round (A)"));
 
         var update = new Button("Update model (U)");
-        update.getStyleClass().add("accent");
+        update.getStyleClass().add("update-button");
         update.setOnAction(event -> vm.updateModel(false));
         update.disableProperty().bind(vm.trainingProperty());
         var refit = new Button("Full refit");

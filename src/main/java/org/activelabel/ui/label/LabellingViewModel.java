@@ -117,6 +117,9 @@ public final class LabellingViewModel {
             startRoundIfDue();
         });
         autoUpdate.addListener((obs, old, on) -> startRoundIfDue());
+        status.set(model.get() == null
+                ? "Label the images the model is least sure of: number keys or the class buttons; ? shows every shortcut."
+                : describe(model.get()));
         workspace.addListener(listener);
         refreshLabelled();
     }

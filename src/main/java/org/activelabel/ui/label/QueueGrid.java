@@ -167,6 +167,7 @@ public final class QueueGrid extends StackPane {
         RowCell() {
             getStyleClass().add("tile-row");
             box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
+            box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             setText(null);
             cells.add(this);
         }
