@@ -15,6 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
@@ -67,7 +68,8 @@ public final class ActiveLabelApp extends Application {
         var opening = new Label("Opening the workspace…");
         var loading = new VBox(16, spinner, opening);
         loading.setAlignment(Pos.CENTER);
-        var scene = new Scene(loading, 1280, 820);
+        var screen = Screen.getPrimary().getVisualBounds();
+        var scene = new Scene(loading, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ActiveLabelApp.class.getResource("activelabel.css")).toExternalForm());
         stage.setTitle("ActiveLabel");

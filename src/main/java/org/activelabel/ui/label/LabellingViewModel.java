@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -82,6 +83,9 @@ public final class LabellingViewModel {
     private final Set<Integer> pendingLabelled = new HashSet<>();
     /** Queue items the workspace says are labelled (the ranking may be older than the labels). */
     private Set<Integer> confirmedLabelled = new HashSet<>();
+    /** Images brought back by undo that the current ranking does not list: shown first until it does. */
+    private final Set<Integer> restored = new LinkedHashSet<>();
+    private boolean[] inOrder = new boolean[0];
     private final Deque<int[]> undoIds = new ArrayDeque<>();
     private final Deque<int[]> redoIds = new ArrayDeque<>();
     /** The ranking's order, readable by the refresh that runs off the FX thread. */
@@ -103,6 +107,7 @@ public final class LabellingViewModel {
         model.set(workspace.model().orElse(null));
         ranking.set(workspace.ranking());
         latestOrder = ranking.get().order();
+        markOrder();
         rebuildQueue(0);
         search.addListener((obs, old, now) -> rebuildQueue(queue.get().indexOf(focusedItem.get())));
         strategy.addListener((obs, old, name) -> {
@@ -397,6 +402,12 @@ public final class LabellingViewModel {
                 int[] ids = undoIds.pop();
                 redoIds.push(ids);
                 focusWhenShown = ids[0];
+                for (int id : ids) {
+                    confirmedLabelled.remove(id);
+                    if (id >= inOrder.length || !inOrder[id]) {
+                        restored.add(id);
+                    }
+                }
                 labelsThisRound.set(Math.max(0, labelsThisRound.get() - ids.length));
             }
             say(Notice.Kind.INFO, "Undone");
@@ -517,16 +528,28 @@ public final class LabellingViewModel {
     private void setRanking(Ranking newRanking) {
         ranking.set(newRanking);
         latestOrder = newRanking.order();
+        markOrder();
+        restored.removeIf(id -> id < inOrder.length && inOrder[id]);
         int focusIndex = queue.get().indexOf(focusedItem.get());
         rebuildQueue(Math.max(0, focusIndex));
         refreshLabelled();
+    }
+
+    private void markOrder() {
+        inOrder = new boolean[items.size()];
+        for (int id : latestOrder) {
+            if (id < inOrder.length) {
+                inOrder[id] = true;
+            }
+        }
     }
 
     /** Rebuilds the visible queue; focus stays on its item, or goes to the one now at {@code fallbackIndex}. */
     private void rebuildQueue(int fallbackIndex) {
         var order = ranking.get().order();
         var needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
-        int[] visible = Arrays.stream(order)
+        var restoredFirst = restored.stream().mapToInt(Integer::intValue);
+        int[] visible = java.util.stream.IntStream.concat(restoredFirst, Arrays.stream(order))
                 .filter(id -> !pendingLabelled.contains(id) && !confirmedLabelled.contains(id))
                 .filter(id -> needle.isEmpty() || (id < items.size()
                         && items.get(id).relativePath().toLowerCase(Locale.ROOT).contains(needle)))
@@ -548,11 +571,17 @@ public final class LabellingViewModel {
             return;
         }
         refreshQueued = true;
+        var extra = List.copyOf(restored);
         tasks.submit(Lane.EDITS, progress -> {
             // a change after this point needs a new look
             Platform.runLater(() -> refreshQueued = false);
             var order = latestOrder;
             var labelled = new HashSet<Integer>();
+            for (int id : extra) {
+                if (workspace.labelOf(id).isPresent()) {
+                    labelled.add(id);
+                }
+            }
             for (int id : order) {
                 if (workspace.labelOf(id).isPresent()) {
                     labelled.add(id);
