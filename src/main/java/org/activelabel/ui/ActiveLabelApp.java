@@ -1,0 +1,163 @@
+package org.activelabel.ui;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+import org.activelabel.ui.label.LabellingViewModel;
+import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
+import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.Workspace;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The desktop application. The window shows at once with a progress indicator while the
+ * workspace opens in the background, then the labelling view replaces it.
+ */
+public final class ActiveLabelApp extends Application {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelApp.class);
+
+    /** Application.launch builds the instance itself; this carries the opener across once. */
+    private static final AtomicReference<Supplier<Workspace>> HANDOVER = new AtomicReference<>();
+
+    private final Supplier<Workspace> opener;
+    private final ThumbnailSource thumbnailSource;
+    private final BackgroundTasks tasks = new BackgroundTasks();
+    private final FxStallMeter stallMeter = new FxStallMeter();
+    private Stage stage;
+    private Workspace workspace;
+    private LabellingViewModel viewModel;
+    private MainView mainView;
+    private boolean closed;
+
+    /** Used by {@link Application#launch}; takes the opener handed over by {@link DesktopLauncher}. */
+    public ActiveLabelApp() {
+        this(Objects.requireNonNull(HANDOVER.getAndSet(null), "start through DesktopLauncher.launch"),
+                new ImageIoThumbnailSource());
+    }
+
+    public ActiveLabelApp(Supplier<Workspace> opener, ThumbnailSource thumbnailSource) {
+        this.opener = opener;
+        this.thumbnailSource = thumbnailSource;
+    }
+
+    static void handOver(Supplier<Workspace> opener) {
+        HANDOVER.set(opener);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        stage = primaryStage;
+        Theme.LIGHT.apply();
+        var spinner = new ProgressIndicator();
+        var opening = new Label("Opening the workspace…");
+        var loading = new VBox(16, spinner, opening);
+        loading.setAlignment(Pos.CENTER);
+        var screen = Screen.getPrimary().getVisualBounds();
+        var scene = new Scene(loading, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
+        scene.getStylesheets().add(Objects.requireNonNull(
+                ActiveLabelApp.class.getResource("activelabel.css")).toExternalForm());
+        stage.setTitle("ActiveLabel");
+        stage.setScene(scene);
+        stage.setOnHidden(event -> shutDown());
+        stage.show();
+        stallMeter.start();
+        tasks.submit(BackgroundTasks.Lane.EDITS, progress -> opener.get(), this::showWorkspace, this::showOpenFailure);
+    }
+
+    private void showWorkspace(Workspace opened) {
+        workspace = opened;
+        if (closed) {
+            tasks.submit(BackgroundTasks.Lane.EDITS, progress -> {
+                opened.close();
+                return null;
+            }, done -> { }, error -> { });
+            return;
+        }
+        viewModel = new LabellingViewModel(opened, tasks);
+        mainView = new MainView(viewModel, tasks, thumbnailSource);
+        stage.getScene().setRoot(mainView);
+        mainView.installShortcuts(stage.getScene());
+        stage.setTitle("ActiveLabel — " + opened.name());
+        mainView.focusGrid();
+    }
+
+    private void showOpenFailure(Throwable error) {
+        LOG.error("Could not open the workspace", error);
+        var alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("ActiveLabel");
+        alert.setHeaderText("The workspace could not be opened");
+        var what = new StringBuilder();
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            what.append(t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage()).append('\n');
+        }
+        var args = getParameters() == null ? null : getParameters().getRaw();
+        if (args != null && !args.isEmpty()) {
+            what.append("\nOpened with: ").append(String.join(" ", args));
+        }
+        what.append("\nWorking folder: ").append(System.getProperty("user.dir"));
+        alert.setContentText(what.toString().strip());
+        var trace = new StringWriter();
+        error.printStackTrace(new PrintWriter(trace));
+        var details = new TextArea(trace.toString());
+        details.setEditable(false);
+        alert.getDialogPane().setExpandableContent(details);
+        alert.showAndWait();
+        stage.close();
+    }
+
+    /** Longest pauses of the FX thread since the window opened. */
+    public FxStallMeter stallMeter() {
+        return stallMeter;
+    }
+
+    public Optional<LabellingViewModel> viewModel() {
+        return Optional.ofNullable(viewModel);
+    }
+
+    public Optional<MainView> mainView() {
+        return Optional.ofNullable(mainView);
+    }
+
+    @Override
+    public void stop() {
+        shutDown();
+    }
+
+    private void shutDown() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        stallMeter.stop();
+        if (viewModel != null) {
+            viewModel.dispose();
+        }
+        // labels still queued reach the journal before the workspace closes
+        tasks.close();
+        if (workspace != null) {
+            try {
+                workspace.close();
+            } catch (RuntimeException e) {
+                LOG.error("Closing the workspace failed", e);
+            }
+        }
+        Platform.runLater(() -> { });
+    }
+}

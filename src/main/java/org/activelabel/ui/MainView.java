@@ -1,0 +1,399 @@
+package org.activelabel.ui;
+
+import java.text.NumberFormat;
+import java.util.Locale;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.activelabel.ui.label.DetailView;
+import org.activelabel.ui.label.HelpOverlay;
+import org.activelabel.ui.label.LabellingViewModel;
+import org.activelabel.ui.label.QueueGrid;
+import org.activelabel.ui.label.Toast;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.ModelSummary;
+
+/** The main window's content: toolbar, class buttons, the Label and Review tabs, status bar and overlays. */
+public final class MainView extends StackPane {
+
+    private static final int THUMBNAIL_SIDE = 128;
+    private static final int THUMBNAIL_CACHE = 600;
+
+    private final LabellingViewModel vm;
+    private final QueueGrid grid;
+    private final TextField search = new TextField();
+    private final FlowPane classBar = new FlowPane();
+    private final TabPane tabs = new TabPane();
+    private final Tab labelTab;
+    private final HelpOverlay help = new HelpOverlay();
+    private final Toast toast = new Toast();
+    private final ToggleButton autoUpdate = new ToggleButton("Auto-update");
+    private final ToggleButton dark = new ToggleButton("Dark");
+    private Theme theme = Theme.LIGHT;
+
+    public MainView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource thumbnailSource) {
+        this.vm = vm;
+        getStyleClass().add("main-view");
+        var thumbnails = new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, THUMBNAIL_CACHE);
+        grid = new QueueGrid(vm, thumbnails);
+        var detail = new DetailView(vm, tasks, thumbnailSource, thumbnails);
+        var split = new SplitPane(grid, detail);
+        split.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(detail, false);
+
+        labelTab = new Tab("Label", new BorderPane(split, classBar, null, null, null));
+        labelTab.setClosable(false);
+        var reviewTab = new Tab("Review", reviewPane());
+        reviewTab.setClosable(false);
+        tabs.getTabs().addAll(labelTab, reviewTab);
+
+        var page = new BorderPane(tabs, toolbar(), null, statusBar(), null);
+        StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
+        getChildren().addAll(page, toast, help);
+
+        classBar.getStyleClass().add("class-bar");
+        vm.classes().addListener((ListChangeListener<String>) change -> fillClassBar());
+        fillClassBar();
+        vm.noticeProperty().addListener((obs, old, notice) -> {
+            if (notice != null) {
+                toast.show(notice);
+            }
+        });
+    }
+
+    /** The Review tab's content. */
+    private Node reviewPane() {
+        var placeholder = new Label("Review");
+        placeholder.getStyleClass().add("title-2");
+        return new StackPane(placeholder);
+    }
+
+    /** Installs the keyboard shortcuts on the scene that shows this view. */
+    public void installShortcuts(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
+            if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
+                help.toggle();
+                event.consume();
+            }
+        });
+    }
+
+    /** Gives the keyboard to the queue. */
+    public void focusGrid() {
+        grid.focusTarget().requestFocus();
+    }
+
+    public QueueGrid grid() {
+        return grid;
+    }
+
+    private Node toolbar() {
+        var strategy = new ComboBox<String>();
+        strategy.getItems().setAll(LabellingViewModel.STRATEGIES);
+        if (!strategy.getItems().contains(vm.strategyProperty().get())) {
+            strategy.getItems().add(vm.strategyProperty().get());
+        }
+        strategy.valueProperty().bindBidirectional(vm.strategyProperty());
+        strategy.setTooltip(new Tooltip("How the queue is ordered: which images the model learns most from"));
+
+        var batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
+        batch.setEditable(true);
+        batch.setPrefWidth(90);
+        batch.valueProperty().addListener((obs, old, size) -> vm.batchSizeProperty().set(size));
+        batch.setTooltip(new Tooltip("Labels per round: after this many, the model updates by itself"));
+
+        autoUpdate.selectedProperty().bindBidirectional(vm.autoUpdateProperty());
+        autoUpdate.setTooltip(new Tooltip("Update the model after every round (A)"));
+
+        var update = new Button("Update model (U)");
+        update.getStyleClass().add("update-button");
+        update.setOnAction(event -> vm.updateModel(false));
+        update.disableProperty().bind(vm.trainingProperty());
+        var refit = new Button("Full refit");
+        refit.setOnAction(event -> vm.updateModel(true));
+        refit.disableProperty().bind(vm.trainingProperty());
+        refit.setTooltip(new Tooltip("Train the head again from scratch on all labels (Shift+U)"));
+
+        search.setPromptText("Search file names (Ctrl+F)");
+        search.setPrefColumnCount(18);
+        search.textProperty().bindBidirectional(vm.searchProperty());
+
+        dark.setOnAction(event -> toggleTheme());
+        dark.setTooltip(new Tooltip("Light or dark theme (Ctrl+T)"));
+        var helpButton = new Button("?");
+        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (? or F1)"));
+        helpButton.setOnAction(event -> help.toggle());
+
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        return new ToolBar(new Label("Strategy"), strategy, new Label("Batch"), batch, autoUpdate,
+                new Separator(Orientation.VERTICAL), update, refit, new Separator(Orientation.VERTICAL),
+                search, spacer, dark, helpButton);
+    }
+
+    private void fillClassBar() {
+        classBar.getChildren().clear();
+        var title = new Label("Classes");
+        title.getStyleClass().add("text-muted");
+        classBar.getChildren().add(title);
+        var classes = vm.classes();
+        for (int c = 0; c < classes.size(); c++) {
+            int classIndex = c;
+            var key = c < 9 ? String.valueOf(c + 1) : c == 9 ? "0" : null;
+            var button = new Button(classes.get(c));
+            if (key != null) {
+                var keyLabel = new Label(key);
+                keyLabel.getStyleClass().add("key-hint");
+                button.setGraphic(keyLabel);
+            }
+            button.getStyleClass().add("class-button");
+            button.setOnAction(event -> {
+                vm.label(classIndex);
+                focusGrid();
+            });
+            classBar.getChildren().add(button);
+        }
+        var add = new Button("+ Add class");
+        add.setTooltip(new Tooltip("Ctrl+N"));
+        add.setOnAction(event -> askNewClass());
+        var rename = new Button("Rename…");
+        rename.setTooltip(new Tooltip("F2"));
+        rename.setOnAction(event -> askRename());
+        rename.disableProperty().bind(Bindings.isEmpty(vm.classes()));
+        add.getStyleClass().add("flat");
+        rename.getStyleClass().add("flat");
+        classBar.getChildren().addAll(add, rename);
+    }
+
+    private Node statusBar() {
+        var status = new Label();
+        status.textProperty().bind(vm.statusProperty());
+        status.setMinWidth(0);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        status.setMaxWidth(Double.MAX_VALUE);
+
+        var training = new ProgressBar();
+        training.progressProperty().bind(vm.trainingProgressProperty());
+        training.setPrefWidth(160);
+        var trainingText = new Label();
+        trainingText.textProperty().bind(Bindings.when(vm.trainingMessageProperty().isEmpty())
+                .then("Updating model…").otherwise(vm.trainingMessageProperty()));
+        var cancel = new Button("Cancel");
+        cancel.setTooltip(new Tooltip("Stop the update; the previous model stays (Ctrl+.)"));
+        cancel.setOnAction(event -> vm.cancelUpdate());
+        var trainingBox = new HBox(8, trainingText, training, cancel);
+        trainingBox.setAlignment(Pos.CENTER_LEFT);
+        trainingBox.visibleProperty().bind(vm.trainingProperty());
+        trainingBox.managedProperty().bind(vm.trainingProperty());
+
+        var numbers = NumberFormat.getIntegerInstance(Locale.getDefault());
+        var round = new Label();
+        round.textProperty().bind(Bindings.createStringBinding(
+                () -> "Round " + vm.labelsThisRoundProperty().get() + " / " + vm.batchSizeProperty().get(),
+                vm.labelsThisRoundProperty(), vm.batchSizeProperty()));
+        var labelled = new ProgressBar();
+        labelled.setPrefWidth(120);
+        labelled.progressProperty().bind(Bindings.createDoubleBinding(
+                () -> vm.itemCount() == 0 ? 0 : (double) vm.labelledCountProperty().get() / vm.itemCount(),
+                vm.labelledCountProperty()));
+        var labelledText = new Label();
+        labelledText.textProperty().bind(Bindings.createStringBinding(
+                () -> numbers.format(vm.labelledCountProperty().get()) + " of " + numbers.format(vm.itemCount()) + " labelled",
+                vm.labelledCountProperty()));
+        var model = new Label();
+        model.textProperty().bind(Bindings.createStringBinding(() -> describeModel(vm.modelProperty().get()),
+                vm.modelProperty()));
+
+        var bar = new HBox(16, status, trainingBox, round, labelledText, labelled, model);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private static String describeModel(ModelSummary summary) {
+        if (summary == null) {
+            return "No model yet";
+        }
+        return Double.isNaN(summary.cvAccuracy())
+                ? String.format(Locale.ROOT, "Model v%d", summary.version())
+                : String.format(Locale.ROOT, "Model v%d · accuracy %.0f%%", summary.version(), summary.cvAccuracy() * 100);
+    }
+
+    private void onKeyPressed(KeyEvent event) {
+        var scene = getScene();
+        var owner = scene == null ? null : scene.getFocusOwner();
+        if (help.isVisible() && (event.getCode() == KeyCode.ESCAPE || event.getCode() == KeyCode.F1)) {
+            help.setVisible(false);
+            event.consume();
+            return;
+        }
+        if (owner instanceof TextInputControl) {
+            if (event.getCode() == KeyCode.ESCAPE || (owner == search && event.getCode() == KeyCode.ENTER)) {
+                focusGrid();
+                event.consume();
+            }
+            return;
+        }
+        boolean shortcut = event.isShortcutDown();
+        boolean handled = true;
+        if (event.getCode() == KeyCode.F1) {
+            help.toggle();
+        } else if (shortcut && event.getCode() == KeyCode.T) {
+            toggleTheme();
+        } else if (tabs.getSelectionModel().getSelectedItem() != labelTab) {
+            handled = false;
+        } else if (shortcut) {
+            handled = onShortcut(event);
+        } else if (event.isAltDown()) {
+            handled = false;
+        } else {
+            handled = onPlainKey(event, isInside(owner, grid));
+        }
+        if (handled) {
+            event.consume();
+        }
+    }
+
+    private boolean onShortcut(KeyEvent event) {
+        switch (event.getCode()) {
+            case Z -> {
+                if (event.isShiftDown()) {
+                    vm.redo();
+                } else {
+                    vm.undo();
+                }
+            }
+            case Y -> vm.redo();
+            case F -> search.requestFocus();
+            case N -> askNewClass();
+            case PERIOD -> vm.cancelUpdate();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean onPlainKey(KeyEvent event, boolean inGrid) {
+        var code = event.getCode();
+        int classKey = classKey(code);
+        if (classKey >= 0 && !event.isShiftDown()) {
+            vm.label(classKey);
+            return true;
+        }
+        switch (code) {
+            case U -> vm.updateModel(event.isShiftDown());
+            case A -> vm.autoUpdateProperty().set(!vm.autoUpdateProperty().get());
+            case F2 -> askRename();
+            default -> {
+                return inGrid && onGridKey(event);
+            }
+        }
+        return true;
+    }
+
+    private boolean onGridKey(KeyEvent event) {
+        int columns = grid.columns();
+        boolean extend = event.isShiftDown();
+        switch (event.getCode()) {
+            case LEFT -> vm.moveFocus(-1, extend);
+            case RIGHT -> vm.moveFocus(1, extend);
+            case UP -> vm.moveFocus(-columns, extend);
+            case DOWN -> vm.moveFocus(columns, extend);
+            case PAGE_UP -> vm.moveFocus(-columns * 4, extend);
+            case PAGE_DOWN -> vm.moveFocus(columns * 4, extend);
+            case HOME -> vm.moveFocus(Integer.MIN_VALUE / 2, extend);
+            case END -> vm.moveFocus(Integer.MAX_VALUE / 2, extend);
+            case SPACE -> vm.skip();
+            case ENTER -> vm.acceptSuggestion();
+            case ESCAPE -> vm.clearSelection();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** 1–9 are classes 0–8 and 0 is class 9, on the main row and the number pad. */
+    private static int classKey(KeyCode code) {
+        if (code.isDigitKey()) {
+            var name = code.getName();
+            int digit = name.charAt(name.length() - 1) - '0';
+            return digit == 0 ? 9 : digit - 1;
+        }
+        return -1;
+    }
+
+    private static boolean isInside(Node node, Parent parent) {
+        for (var n = node; n != null; n = n.getParent()) {
+            if (n == parent) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void toggleTheme() {
+        theme = theme.other();
+        theme.apply();
+        dark.setSelected(theme == Theme.DARK);
+    }
+
+    private void askNewClass() {
+        var dialog = new TextInputDialog();
+        dialog.initOwner(getScene().getWindow());
+        dialog.setTitle("Add class");
+        dialog.setHeaderText("Name of the new class");
+        dialog.showAndWait().ifPresent(vm::addClass);
+        focusGrid();
+    }
+
+    private void askRename() {
+        if (vm.classes().isEmpty()) {
+            return;
+        }
+        var choose = new ChoiceDialog<>(vm.classes().get(0), vm.classes());
+        choose.initOwner(getScene().getWindow());
+        choose.setTitle("Rename class");
+        choose.setHeaderText("Which class?");
+        choose.showAndWait().ifPresent(old -> {
+            var name = new TextInputDialog(old);
+            name.initOwner(getScene().getWindow());
+            name.setTitle("Rename class");
+            name.setHeaderText("New name for " + old);
+            name.showAndWait().ifPresent(newName -> vm.renameClass(vm.classes().indexOf(old), newName));
+        });
+        focusGrid();
+    }
+}

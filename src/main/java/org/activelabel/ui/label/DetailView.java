@@ -1,0 +1,143 @@
+package org.activelabel.ui.label;
+
+import java.util.Locale;
+import javafx.concurrent.Task;
+import javafx.geometry.HPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.LabelEntry;
+
+/** The focused image in large, with its file, its label and every class probability. */
+public final class DetailView extends ScrollPane {
+
+    private static final int LARGE_SIDE = 640;
+
+    private final LabellingViewModel vm;
+    private final BackgroundTasks tasks;
+    private final ThumbnailSource source;
+    private final ThumbnailCache thumbnails;
+    private final ImageView image = new ImageView();
+    private final Label title = new Label();
+    private final Label file = new Label();
+    private final Label label = new Label();
+    private final Label suggestion = new Label();
+    private final GridPane chart = new GridPane();
+    private Task<Image> loading;
+
+    public DetailView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource source, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.tasks = tasks;
+        this.source = source;
+        this.thumbnails = thumbnails;
+        getStyleClass().add("detail");
+        setFitToWidth(true);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        title.getStyleClass().addAll("title-4", "detail-title");
+        title.setWrapText(true);
+        file.getStyleClass().add("text-muted");
+        file.setWrapText(true);
+        suggestion.setWrapText(true);
+        var chartTitle = new Label("Class probabilities");
+        chartTitle.getStyleClass().add("text-bold");
+        chart.getStyleClass().add("probability-chart");
+        var names = new ColumnConstraints();
+        var bars = new ColumnConstraints();
+        bars.setHgrow(Priority.ALWAYS);
+        var values = new ColumnConstraints();
+        values.setHalignment(HPos.RIGHT);
+        chart.getColumnConstraints().addAll(names, bars, values);
+        var content = new VBox(image, title, file, label, suggestion, chartTitle, chart);
+        content.getStyleClass().add("detail-content");
+        setContent(content);
+        image.fitWidthProperty().bind(widthProperty().subtract(40).map(w -> Math.max(80, Math.min(LARGE_SIDE, w.doubleValue()))));
+        image.setFitHeight(LARGE_SIDE * 0.75);
+
+        vm.focusedItemProperty().addListener((obs, old, id) -> showItem(id.intValue(), true));
+        vm.rankingProperty().addListener((obs, old, now) -> showItem(vm.focusedItem(), false));
+        vm.classes().addListener((javafx.collections.ListChangeListener<String>) c -> showItem(vm.focusedItem(), false));
+        showItem(vm.focusedItem(), true);
+    }
+
+    private void showItem(int itemId, boolean reloadImage) {
+        if (itemId < 0) {
+            image.setImage(null);
+            title.setText("No image selected");
+            file.setText("");
+            label.setText("");
+            suggestion.setText("");
+            chart.getChildren().clear();
+            return;
+        }
+        var item = vm.item(itemId);
+        var path = item.relativePath();
+        title.setText(path.substring(path.lastIndexOf('/') + 1));
+        file.setText(path + " · " + humanSize(item.sizeBytes())
+                + (item.problem() == null || item.problem().isBlank() ? "" : " · " + item.problem()));
+        label.setText(vm.labelOf(itemId).map(this::describe).orElse("Not labelled yet"));
+        int predicted = vm.predictedClass(itemId);
+        float confidence = vm.confidence(itemId);
+        suggestion.setText(predicted >= 0
+                ? String.format(Locale.ROOT, "Model suggests %s (%.0f%%) — press Enter to accept", vm.className(predicted), confidence * 100)
+                : "No model yet: label a few images, then update the model (U).");
+        fillChart(vm.probabilities(itemId), predicted);
+        if (reloadImage) {
+            loadLarge(itemId);
+        }
+    }
+
+    private String describe(LabelEntry entry) {
+        var who = entry.source() == LabelEntry.Source.HUMAN ? "by you" : "by the model";
+        return "Label: " + vm.className(entry.classIndex()) + " (" + who + ")";
+    }
+
+    private void fillChart(float[] probabilities, int predicted) {
+        chart.getChildren().clear();
+        if (probabilities == null) {
+            return;
+        }
+        for (int c = 0; c < probabilities.length && c < vm.classes().size(); c++) {
+            var name = new Label((c < 9 ? (c + 1) + "  " : c == 9 ? "0  " : "    ") + vm.className(c));
+            var bar = new ProgressBar(probabilities[c]);
+            bar.setMaxWidth(Double.MAX_VALUE);
+            bar.getStyleClass().add("probability-bar");
+            var value = new Label(String.format(Locale.ROOT, "%.1f%%", probabilities[c] * 100));
+            if (c == predicted) {
+                name.getStyleClass().add("text-bold");
+                bar.getStyleClass().add("predicted");
+            }
+            chart.addRow(c, name, bar, value);
+        }
+    }
+
+    private void loadLarge(int itemId) {
+        if (loading != null) {
+            loading.cancel(false);
+        }
+        image.setImage(thumbnails.cached(itemId));
+        var file = vm.item(itemId).file();
+        loading = tasks.submit(BackgroundTasks.Lane.IO, progress -> source.load(file, LARGE_SIDE), loaded -> {
+            if (vm.focusedItem() == itemId) {
+                image.setImage(loaded);
+            }
+        }, error -> { });
+    }
+
+    static String humanSize(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kb = bytes / 1024.0;
+        return kb < 1024 ? String.format(Locale.ROOT, "%.1f KB", kb) : String.format(Locale.ROOT, "%.1f MB", kb / 1024);
+    }
+}

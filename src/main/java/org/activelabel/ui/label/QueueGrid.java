@@ -1,0 +1,219 @@
+package org.activelabel.ui.label;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import javafx.application.Platform;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.skin.VirtualFlow;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
+
+/**
+ * The ranked queue as a grid of tiles. A virtualised list whose rows hold as many tiles as fit
+ * the width, so only the visible tiles exist however long the queue is.
+ */
+public final class QueueGrid extends StackPane {
+
+    private static final double GAP = 10;
+
+    private final LabellingViewModel vm;
+    private final ThumbnailCache thumbnails;
+    private final ListView<Integer> rows = new ListView<>();
+    private final ObservableList<Integer> rowNumbers = FXCollections.observableArrayList();
+    private final List<RowCell> cells = new ArrayList<>();
+    private final Label empty = new Label();
+    private int columns = 1;
+    private int dragAnchor = -1;
+
+    public QueueGrid(LabellingViewModel vm, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.thumbnails = thumbnails;
+        getStyleClass().add("queue-grid");
+        rows.getStyleClass().add("queue-rows");
+        rows.setItems(rowNumbers);
+        rows.setCellFactory(list -> new RowCell());
+        rows.setFocusTraversable(true);
+        empty.getStyleClass().add("queue-empty");
+        rows.setPlaceholder(empty);
+        getChildren().add(rows);
+
+        rows.widthProperty().addListener((obs, old, width) -> {
+            int fit = Math.max(1, (int) ((width.doubleValue() - 24) / (thumbnails.maxSide() + 2 * GAP + 4)));
+            if (fit != columns) {
+                int first = firstVisibleItemIndex();
+                columns = fit;
+                resizeRows();
+                refreshCells();
+                Platform.runLater(() -> scrollToKeep(first, 0));
+            }
+        });
+        vm.queueProperty().addListener((obs, old, now) -> onQueueChanged(old));
+        vm.focusedItemProperty().addListener((obs, old, now) -> {
+            cells.forEach(RowCell::refreshState);
+            ensureVisible(now.intValue());
+        });
+        vm.selection().addListener((SetChangeListener<Integer>) change -> cells.forEach(RowCell::refreshState));
+        vm.rankingProperty().addListener((obs, old, now) -> cells.forEach(RowCell::refreshText));
+        vm.searchProperty().addListener((obs, old, now) -> updatePlaceholder());
+        resizeRows();
+        updatePlaceholder();
+    }
+
+    /** The node that takes keyboard focus for the grid. */
+    public Node focusTarget() {
+        return rows;
+    }
+
+    public int columns() {
+        return columns;
+    }
+
+    private void onQueueChanged(QueueSnapshot old) {
+        // keep the focused tile on the same screen row while the queue around it changes
+        int oldIndex = old.indexOf(vm.focusedItem());
+        var flow = flow();
+        int offset = -1;
+        if (flow != null && oldIndex >= 0 && flow.getFirstVisibleCell() != null) {
+            offset = oldIndex / columns - flow.getFirstVisibleCell().getIndex();
+        }
+        resizeRows();
+        refreshCells();
+        updatePlaceholder();
+        if (offset >= 0) {
+            int keep = offset;
+            // focus moves after the queue; wait for it
+            Platform.runLater(() -> scrollToKeep(vm.queueProperty().get().indexOf(vm.focusedItem()), keep));
+        }
+    }
+
+    private void scrollToKeep(int itemIndex, int rowOffset) {
+        var flow = flow();
+        if (flow == null || itemIndex < 0) {
+            return;
+        }
+        int row = itemIndex / columns;
+        flow.scrollToTop(Math.max(0, row - rowOffset));
+        flow.scrollTo(row);
+    }
+
+    private void ensureVisible(int itemId) {
+        int index = vm.queueProperty().get().indexOf(itemId);
+        var flow = flow();
+        if (index < 0 || flow == null) {
+            return;
+        }
+        int row = index / columns;
+        var first = flow.getFirstVisibleCell();
+        var last = flow.getLastVisibleCell();
+        if (first == null || last == null || row <= first.getIndex() || row >= last.getIndex()) {
+            flow.scrollTo(row);
+        }
+    }
+
+    private int firstVisibleItemIndex() {
+        var flow = flow();
+        return flow == null || flow.getFirstVisibleCell() == null ? 0 : flow.getFirstVisibleCell().getIndex() * columns;
+    }
+
+    private VirtualFlow<?> flow() {
+        return rows.lookup(".virtual-flow") instanceof VirtualFlow<?> flow ? flow : null;
+    }
+
+    private void resizeRows() {
+        int wanted = (vm.queueProperty().get().size() + columns - 1) / columns;
+        int have = rowNumbers.size();
+        if (wanted > have) {
+            rowNumbers.addAll(IntStream.range(have, wanted).boxed().toList());
+        } else if (wanted < have) {
+            rowNumbers.remove(wanted, have);
+        }
+    }
+
+    private void refreshCells() {
+        cells.forEach(RowCell::refreshTiles);
+    }
+
+    private void updatePlaceholder() {
+        var needle = vm.searchProperty().get();
+        empty.setText(needle == null || needle.isBlank()
+                ? "Nothing left in the queue. Update the model (U) to rank new images."
+                : "No unlabelled file name contains “" + needle.strip() + "”.");
+    }
+
+    private void onTilePressed(TileView tile, javafx.scene.input.MouseEvent event) {
+        if (event.getButton() != MouseButton.PRIMARY || tile.itemId() < 0) {
+            return;
+        }
+        rows.requestFocus();
+        vm.click(tile.itemId(), event.isShiftDown(), event.isShortcutDown());
+        dragAnchor = event.isShiftDown() || event.isShortcutDown() ? -1 : tile.itemId();
+        event.consume();
+    }
+
+    private final class RowCell extends ListCell<Integer> {
+        private final HBox box = new HBox(GAP);
+        private final List<TileView> tiles = new ArrayList<>();
+
+        RowCell() {
+            getStyleClass().add("tile-row");
+            box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
+            box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
+            setText(null);
+            cells.add(this);
+        }
+
+        @Override
+        protected void updateItem(Integer row, boolean isEmpty) {
+            super.updateItem(row, isEmpty);
+            refreshTiles();
+        }
+
+        void refreshTiles() {
+            var queue = vm.queueProperty().get();
+            if (isEmpty() || getItem() == null) {
+                tiles.forEach(tile -> tile.show(-1));
+                setGraphic(null);
+                return;
+            }
+            while (tiles.size() < columns) {
+                var tile = new TileView(vm, thumbnails);
+                tile.setOnMousePressed(event -> onTilePressed(tile, event));
+                tile.setOnDragDetected(event -> tile.startFullDrag());
+                tile.setOnMouseDragEntered(event -> {
+                    if (dragAnchor >= 0 && tile.itemId() >= 0) {
+                        vm.selectRange(dragAnchor, tile.itemId());
+                    }
+                });
+                tiles.add(tile);
+            }
+            while (tiles.size() > columns) {
+                tiles.remove(tiles.size() - 1).show(-1);
+            }
+            box.getChildren().setAll(tiles);
+            int start = getItem() * columns;
+            for (int c = 0; c < columns; c++) {
+                int index = start + c;
+                tiles.get(c).show(index < queue.size() ? queue.get(index) : -1);
+            }
+            setGraphic(box);
+        }
+
+        void refreshState() {
+            tiles.forEach(TileView::refreshState);
+        }
+
+        void refreshText() {
+            tiles.stream().filter(tile -> tile.itemId() >= 0).forEach(TileView::refreshText);
+        }
+    }
+}

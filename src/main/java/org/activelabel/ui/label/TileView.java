@@ -1,0 +1,114 @@
+package org.activelabel.ui.label;
+
+import java.util.Locale;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
+
+/** One image of the queue: thumbnail, the model's guess with its confidence, and the strategy score. */
+final class TileView extends VBox {
+
+    private static final PseudoClass FOCUSED = PseudoClass.getPseudoClass("focused-item");
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected-item");
+    private static final PseudoClass UNSURE = PseudoClass.getPseudoClass("unsure");
+
+    private final LabellingViewModel vm;
+    private final ThumbnailCache thumbnails;
+    private final ImageView image = new ImageView();
+    private final Label prediction = new Label();
+    private final Label confidenceText = new Label();
+    private final ProgressBar confidence = new ProgressBar();
+    private final Label meta = new Label();
+    private int itemId = -1;
+    private ThumbnailCache.Cancel pendingThumbnail = () -> { };
+
+    TileView(LabellingViewModel vm, ThumbnailCache thumbnails) {
+        this.vm = vm;
+        this.thumbnails = thumbnails;
+        getStyleClass().add("tile");
+        int side = thumbnails.maxSide();
+        image.setFitWidth(side);
+        image.setFitHeight(side);
+        image.setPreserveRatio(true);
+        image.setSmooth(true);
+        var frame = new StackPane(image);
+        frame.getStyleClass().add("tile-image");
+        frame.setMinSize(side, side);
+        frame.setPrefSize(side, side);
+        frame.setMaxSize(side, side);
+        prediction.getStyleClass().add("tile-prediction");
+        confidenceText.getStyleClass().add("tile-confidence-text");
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var predictionRow = new HBox(prediction, spacer, confidenceText);
+        predictionRow.setAlignment(Pos.BASELINE_LEFT);
+        confidence.getStyleClass().add("tile-confidence");
+        confidence.setMaxWidth(Double.MAX_VALUE);
+        meta.getStyleClass().add("tile-meta");
+        meta.setMaxWidth(side);
+        getChildren().addAll(frame, predictionRow, confidence, meta);
+        setMaxWidth(Region.USE_PREF_SIZE);
+        setPrefWidth(side);
+    }
+
+    int itemId() {
+        return itemId;
+    }
+
+    /** Shows {@code newItemId}, or nothing when it is negative. */
+    void show(int newItemId) {
+        if (newItemId != itemId) {
+            pendingThumbnail.cancel();
+            pendingThumbnail = () -> { };
+            itemId = newItemId;
+            image.setImage(null);
+            if (newItemId >= 0) {
+                var item = vm.item(newItemId);
+                int requested = newItemId;
+                pendingThumbnail = thumbnails.request(newItemId, item.file(), loaded -> {
+                    if (itemId == requested) {
+                        image.setImage(loaded);
+                    }
+                });
+            }
+        }
+        setVisible(newItemId >= 0);
+        if (newItemId >= 0) {
+            refreshText();
+        }
+        refreshState();
+    }
+
+    void refreshText() {
+        int predicted = vm.predictedClass(itemId);
+        float p = vm.confidence(itemId);
+        if (predicted >= 0 && !Float.isNaN(p)) {
+            prediction.setText(vm.className(predicted));
+            confidenceText.setText(String.format(Locale.ROOT, "%.0f%%", p * 100));
+            confidence.setProgress(p);
+            pseudoClassStateChanged(UNSURE, p < 0.6f);
+        } else {
+            prediction.setText("no guess yet");
+            confidenceText.setText("");
+            confidence.setProgress(0);
+            pseudoClassStateChanged(UNSURE, false);
+        }
+        var path = vm.item(itemId).relativePath();
+        var name = path.substring(path.lastIndexOf('/') + 1);
+        double score = vm.score(itemId);
+        meta.setText(Double.isNaN(score) ? name : String.format(Locale.ROOT, "%.3f · %s", score, name));
+    }
+
+    void refreshState() {
+        pseudoClassStateChanged(FOCUSED, itemId >= 0 && itemId == vm.focusedItem());
+        pseudoClassStateChanged(SELECTED, itemId >= 0 && vm.selection().contains(itemId));
+    }
+}

@@ -1,0 +1,33 @@
+package org.activelabel.ui.thumbnail;
+
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.Image;
+import javax.imageio.ImageIO;
+
+/** Decodes with ImageIO and scales with bilinear filtering; safe to call from any thread. */
+public final class ImageIoThumbnailSource implements ThumbnailSource {
+
+    @Override
+    public Image load(Path file, int maxSide) throws IOException {
+        BufferedImage full = ImageIO.read(file.toFile());
+        if (full == null) {
+            throw new IOException(file + ": not an image format this build can read");
+        }
+        double scale = Math.min(1.0, (double) maxSide / Math.max(full.getWidth(), full.getHeight()));
+        int width = Math.max(1, (int) Math.round(full.getWidth() * scale));
+        int height = Math.max(1, (int) Math.round(full.getHeight() * scale));
+        var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        var g = scaled.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(full, 0, 0, width, height, null);
+        } finally {
+            g.dispose();
+        }
+        return SwingFXUtils.toFXImage(scaled, null);
+    }
+}

@@ -1,0 +1,101 @@
+package org.activelabel.ui;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.activelabel.ui.label.LabellingViewModel;
+import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.framework.junit5.Stop;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The whole window over a fake workspace, driven by the keyboard as a user would. */
+@ExtendWith(ApplicationExtension.class)
+class ActiveLabelAppTest {
+
+    @TempDir
+    static Path images;
+
+    private FakeWorkspace workspace;
+    private ActiveLabelApp app;
+
+    @Start
+    void start(Stage stage) {
+        workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
+        workspace.setUpdateMillis(800);
+        app = new ActiveLabelApp(() -> workspace, new ImageIoThumbnailSource());
+        app.start(stage);
+    }
+
+    @Stop
+    void stop() {
+        app.stop();
+    }
+
+    @Test
+    void numberKeysLabelWhileTheModelUpdatesInTheBackgroundAndUndoWorks(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> app.viewModel().isPresent());
+        LabellingViewModel vm = app.viewModel().orElseThrow();
+        robot.interact(() -> {
+            vm.batchSizeProperty().set(3);
+            app.mainView().orElseThrow().focusGrid();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        app.stallMeter().reset();
+        long versionBefore = vm.rankingProperty().get().modelVersion();
+        var expected = new ArrayList<int[]>();
+
+        // a round of three: 1, 2, 3 label the focused image with cat, dog, bird
+        for (var key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3)) {
+            expected.add(new int[] {vm.focusedItem(), key.getCode() - KeyCode.DIGIT1.getCode()});
+            robot.type(key);
+        }
+        waitUntil(() -> vm.trainingProperty().get());
+
+        // keep labelling while the update runs
+        robot.type(KeyCode.SPACE);
+        for (var key : List.of(KeyCode.DIGIT2, KeyCode.DIGIT1)) {
+            expected.add(new int[] {vm.focusedItem(), key.getCode() - KeyCode.DIGIT1.getCode()});
+            robot.type(key);
+        }
+        assertTrue(vm.trainingProperty().get(), "the update is still running while labels are given");
+
+        waitUntil(() -> !vm.trainingProperty().get());
+        assertNotEquals(versionBefore, vm.rankingProperty().get().modelVersion(), "the ranking changed");
+
+        int lastLabelled = expected.get(expected.size() - 1)[0];
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        waitUntil(() -> workspace.labelOf(lastLabelled).isEmpty());
+        waitUntil(() -> vm.queueProperty().get().indexOf(lastLabelled) >= 0);
+
+        waitUntil(() -> workspace.labelCalls.size() == expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            var call = workspace.labelCalls.get(i);
+            assertArrayEquals(new int[] {expected.get(i)[0]}, call.itemIds(), "call " + i);
+            assertEquals(expected.get(i)[1], call.classIndex(), "call " + i);
+        }
+        assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+        // a sanity bound, not a speed target: the FX thread never waited on the update
+        assertTrue(app.stallMeter().maxMillis() < 500, app.stallMeter().toString());
+        System.out.println(app.stallMeter());
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}

@@ -1,0 +1,157 @@
+package org.activelabel.ui.label;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.FakeWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The labelling page's state without a window: the FX thread runs, nothing is shown. */
+@ExtendWith(ApplicationExtension.class)
+class LabellingViewModelTest {
+
+    @TempDir
+    static Path images;
+
+    private FakeWorkspace workspace;
+    private BackgroundTasks tasks;
+    private LabellingViewModel vm;
+    private FxRobot fx;
+
+    @BeforeEach
+    void open(FxRobot robot) {
+        fx = robot;
+        workspace = new FakeWorkspace(images, 40, List.of("cat", "dog", "bird"));
+        workspace.setUpdateMillis(100);
+        tasks = new BackgroundTasks();
+        robot.interact(() -> vm = new LabellingViewModel(workspace, tasks));
+    }
+
+    @AfterEach
+    void close() {
+        fx.interact(vm::dispose);
+        tasks.close();
+    }
+
+    @Test
+    void labellingTheFocusedImageSavesItHidesItAndMovesOnAndUndoBringsItBack() throws TimeoutException {
+        int first = workspace.ranking().order()[0];
+        int second = workspace.ranking().order()[1];
+        assertEquals(first, vm.focusedItem(), "the most useful image has the focus");
+
+        fx.interact(() -> vm.label(1));
+
+        assertEquals(second, vm.focusedItem(), "the next image takes its place");
+        assertEquals(-1, vm.queueProperty().get().indexOf(first), "a labelled image leaves the queue at once");
+        waitUntil(() -> workspace.labelCalls.size() == 1);
+        assertArrayEquals(new int[] {first}, workspace.labelCalls.get(0).itemIds());
+        assertEquals(1, workspace.labelCalls.get(0).classIndex());
+
+        fx.interact(vm::undo);
+
+        waitUntil(() -> workspace.labelOf(first).isEmpty() && vm.queueProperty().get().indexOf(first) == 0);
+        waitUntil(() -> vm.focusedItem() == first);
+        assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+    }
+
+    @Test
+    void shiftArrowSelectsARangeThatIsLabelledTogether() throws TimeoutException {
+        int[] order = workspace.ranking().order();
+        fx.interact(() -> {
+            vm.moveFocus(1, true);
+            vm.moveFocus(1, true);
+        });
+        assertEquals(3, vm.selection().size());
+
+        fx.interact(() -> vm.label(2));
+
+        waitUntil(() -> workspace.labelCalls.size() == 1);
+        assertArrayEquals(new int[] {order[0], order[1], order[2]}, workspace.labelCalls.get(0).itemIds());
+        assertTrue(vm.selection().isEmpty());
+    }
+
+    @Test
+    void aFullRoundStartsAnUpdateInTheBackgroundAndLabelsDuringItAreKept() throws TimeoutException {
+        workspace.setUpdateMillis(600);
+        fx.interact(() -> vm.batchSizeProperty().set(3));
+        for (int i = 0; i < 3; i++) {
+            fx.interact(() -> vm.label(0));
+        }
+        waitUntil(() -> vm.trainingProperty().get());
+        assertEquals(0, vm.labelsThisRoundProperty().get(), "a new round begins when the update starts");
+
+        fx.interact(() -> vm.label(2));
+        fx.interact(() -> vm.label(2));
+
+        waitUntil(() -> !vm.trainingProperty().get());
+        assertEquals(1, workspace.updates());
+        assertEquals(2, vm.labelsThisRoundProperty().get());
+        waitUntil(() -> workspace.labelCalls.size() == 5);
+        for (int id : workspace.labelledInCallOrder()) {
+            assertTrue(workspace.labelOf(id).isPresent());
+            assertEquals(-1, vm.queueProperty().get().indexOf(id), "labelled images stay out of the new queue");
+        }
+        assertEquals(2, vm.modelProperty().get().version());
+    }
+
+    @Test
+    void aRefreshedRankingKeepsTheFocusedImageFocused() {
+        int[] order = workspace.ranking().order();
+        fx.interact(() -> vm.moveFocus(5, false));
+        int focused = order[5];
+        assertEquals(focused, vm.focusedItem());
+
+        int[] reversed = new int[order.length];
+        for (int i = 0; i < order.length; i++) {
+            reversed[i] = order[order.length - 1 - i];
+        }
+        workspace.reorder(reversed);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(reversed[0], vm.queueProperty().get().get(0), "the new order is shown");
+        assertEquals(focused, vm.focusedItem(), "the focus stays on the same image");
+    }
+
+    @Test
+    void aFailedUpdateKeepsThePreviousModelAndSaysWhy() throws TimeoutException {
+        workspace.failNextUpdate(new IllegalStateException("only one class has labels"));
+        fx.interact(() -> vm.updateModel(false));
+
+        waitUntil(() -> !vm.trainingProperty().get());
+
+        var notice = vm.noticeProperty().get();
+        assertEquals(Notice.Kind.ERROR, notice.kind());
+        assertTrue(notice.text().contains("only one class has labels"), notice.text());
+        assertTrue(notice.text().contains("previous model"), notice.text());
+        assertFalse(workspace.model().isPresent());
+    }
+
+    @Test
+    void searchFiltersTheQueueByFileName() {
+        fx.interact(() -> vm.searchProperty().set("img_0001"));
+        var queue = vm.queueProperty().get();
+        assertEquals(10, queue.size(), "img_00010 … img_00019");
+        for (int id : queue.ids()) {
+            assertTrue(workspace.items().get(id).relativePath().startsWith("img_0001"));
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
