@@ -23,6 +23,7 @@ final class FakeWorkspace implements Workspace {
     record LabelCall(List<Integer> itemIds, int classIndex) {
     }
 
+    private final Path imageRoot;
     private final List<String> classes = new CopyOnWriteArrayList<>();
     private final List<ImageItem> items = new CopyOnWriteArrayList<>();
     private final Map<Integer, LabelEntry> labels = new HashMap<>();
@@ -33,9 +34,14 @@ final class FakeWorkspace implements Workspace {
     private volatile List<SuspectLabel> suspects = List.of();
 
     FakeWorkspace(List<String> classNames, List<String> files) {
+        this(Path.of("/images"), classNames, files);
+    }
+
+    FakeWorkspace(Path imageRoot, List<String> classNames, List<String> files) {
+        this.imageRoot = imageRoot;
         classes.addAll(classNames);
         for (int id = 0; id < files.size(); id++) {
-            items.add(new ImageItem(id, files.get(id), Path.of("/images", files.get(id)), 1000,
+            items.add(new ImageItem(id, files.get(id), imageRoot.resolve(files.get(id)), 1000,
                     ImageItem.Status.FEATURISED, null));
         }
     }
@@ -71,7 +77,7 @@ final class FakeWorkspace implements Workspace {
 
     @Override
     public Path imageRoot() {
-        return Path.of("/images");
+        return imageRoot;
     }
 
     @Override

@@ -1,0 +1,107 @@
+package org.activelabel.ui.review;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.activelabel.workspace.LabelEntry;
+
+/** The filtered images, one row each; selecting a row opens the image in the main window. */
+final class ItemTable extends TableView<ReviewRow> {
+
+    private static final int THUMBNAIL_SIZE = 40;
+
+    private List<String> classes = List.of();
+    private int openedItemId = -1;
+
+    ItemTable(ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+        setId("review-table");
+        getStyleClass().add("review-table");
+        setFixedCellSize(THUMBNAIL_SIZE + 8);
+        setPlaceholder(new Label("No images match these filters."));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        var preview = new TableColumn<ReviewRow, ReviewRow>("");
+        preview.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        preview.setCellFactory(column -> new ThumbnailCell(thumbnails));
+        preview.setMinWidth(THUMBNAIL_SIZE + 16);
+        preview.setMaxWidth(THUMBNAIL_SIZE + 16);
+
+        var file = textColumn("File", ReviewRow::fileName);
+        file.setPrefWidth(220);
+        var label = textColumn("Label", this::labelText);
+        label.setPrefWidth(120);
+        var predicted = textColumn("Predicted", row -> ReviewData.className(classes, row.predicted()));
+        predicted.setPrefWidth(100);
+        var confidence = textColumn("Confidence", row -> Double.isNaN(row.confidence()) ? ""
+                : String.format(Locale.ROOT, "%.0f %%", 100 * row.confidence()));
+        confidence.setPrefWidth(110);
+        confidence.getStyleClass().add("number-column");
+        var score = textColumn("Score", row -> Double.isNaN(row.score()) ? ""
+                : String.format(Locale.ROOT, "%.3f", row.score()));
+        score.setPrefWidth(80);
+        score.getStyleClass().add("number-column");
+        getColumns().setAll(List.of(preview, file, label, predicted, confidence, score));
+
+        getSelectionModel().selectedItemProperty().addListener((obs, before, selected) -> {
+            if (selected != null && selected.itemId() != openedItemId) {
+                openedItemId = selected.itemId();
+                onOpenItem.accept(selected.itemId());
+            }
+        });
+    }
+
+    /** Replaces the rows, keeping the selected image selected when it is still listed. */
+    void show(List<String> classNames, List<ReviewRow> rows) {
+        classes = classNames;
+        var selected = getSelectionModel().getSelectedItem();
+        getItems().setAll(rows);
+        if (selected == null) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).itemId() == selected.itemId()) {
+                getSelectionModel().select(i);
+                return;
+            }
+        }
+        getSelectionModel().clearSelection();
+    }
+
+    private String labelText(ReviewRow row) {
+        if (!row.isLabelled()) {
+            return "";
+        }
+        var source = row.labelSource() == LabelEntry.Source.MODEL ? "model" : "you";
+        return ReviewData.className(classes, row.labelClass()) + " (" + source + ")";
+    }
+
+    private static TableColumn<ReviewRow, String> textColumn(String title, Function<ReviewRow, String> text) {
+        var column = new TableColumn<ReviewRow, String>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        // the sort box above the table orders the rows; header clicks would fight it
+        column.setSortable(false);
+        return column;
+    }
+
+    private static final class ThumbnailCell extends TableCell<ReviewRow, ReviewRow> {
+
+        private final Thumbnail thumbnail;
+
+        ThumbnailCell(ThumbnailSource thumbnails) {
+            thumbnail = new Thumbnail(thumbnails, THUMBNAIL_SIZE);
+        }
+
+        @Override
+        protected void updateItem(ReviewRow row, boolean empty) {
+            super.updateItem(row, empty);
+            thumbnail.show(empty || row == null ? null : row.item());
+            setGraphic(empty || row == null ? null : thumbnail);
+        }
+    }
+}
