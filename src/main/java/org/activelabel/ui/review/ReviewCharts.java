@@ -61,6 +61,10 @@ final class ReviewCharts extends GridPane {
         labelsPerClass = new StackedBarChart<>(classAxis, perClassAxis);
         labelsPerClass.setCategoryGap(12);
 
+        uncertainty.setId("uncertainty-chart");
+        learningCurve.setId("learning-curve");
+        labelsPerClass.setId("labels-per-class");
+        confusion.setId("confusion-matrix");
         for (var chart : new XYChart<?, ?>[] {uncertainty, learningCurve, labelsPerClass}) {
             chart.setAnimated(false);
             chart.setMinSize(200, 160);
