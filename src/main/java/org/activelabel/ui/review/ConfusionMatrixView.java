@@ -1,13 +1,16 @@
 package org.activelabel.ui.review;
 
+import atlantafx.base.theme.Tweaks;
 import java.util.List;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Group;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 
@@ -32,7 +35,13 @@ final class ConfusionMatrixView extends StackPane {
         grid.setAlignment(Pos.CENTER);
         placeholder.getStyleClass().add("chart-placeholder");
         placeholder.setWrapText(true);
-        getChildren().addAll(grid, placeholder);
+        // many classes make a big grid: scroll it rather than squeeze the charts next to it
+        var scroll = new ScrollPane(grid);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add(Tweaks.EDGE_TO_EDGE);
+        scroll.visibleProperty().bind(grid.visibleProperty());
+        getChildren().addAll(scroll, placeholder);
         show(List.of(), null);
     }
 
@@ -78,7 +87,8 @@ final class ConfusionMatrixView extends StackPane {
     private static Label header(String text) {
         var label = new Label(text);
         label.getStyleClass().add("matrix-class");
-        label.setMaxWidth(120);
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setMaxWidth(160);
         return label;
     }
 
@@ -88,7 +98,7 @@ final class ConfusionMatrixView extends StackPane {
         var label = new Label(Integer.toString(count));
         label.getStyleClass().add("matrix-cell");
         label.setAlignment(Pos.CENTER);
-        label.setMinSize(40, 32);
+        label.setMinSize(40, 26);
         label.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         label.setStyle("-fx-background-color: " + css(fill) + "; -fx-text-fill: "
                 + (fill.getBrightness() < 0.75 && fill.getSaturation() > 0.45 ? "white" : "-color-fg-default") + ";");

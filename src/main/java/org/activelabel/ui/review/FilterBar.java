@@ -83,6 +83,10 @@ final class FilterBar extends VBox {
 
     void show(ReviewData data) {
         score.setBounds(data.scoreBounds().min(), data.scoreBounds().max());
+        // before the first model there is nothing to narrow down
+        boolean predicted = data.rows().stream().anyMatch(row -> row.predicted() >= 0);
+        confidence.setDisable(!predicted);
+        score.setDisable(data.rows().stream().allMatch(row -> Double.isNaN(row.score())));
         if (!data.classes().equals(classes)) {
             classes = data.classes();
             int selected = predictedClass.getSelectionModel().getSelectedIndex();

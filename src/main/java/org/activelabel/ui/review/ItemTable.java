@@ -5,16 +5,20 @@ import java.util.Locale;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import org.activelabel.workspace.LabelEntry;
 
 /** The filtered images, one row each; selecting a row opens the image in the main window. */
 final class ItemTable extends TableView<ReviewRow> {
 
     private static final int THUMBNAIL_SIZE = 40;
+    private static final PseudoClass DISAGREES = PseudoClass.getPseudoClass("disagrees");
 
     private List<String> classes = List.of();
     private int openedItemId = -1;
@@ -34,17 +38,32 @@ final class ItemTable extends TableView<ReviewRow> {
 
         var file = textColumn("File", ReviewRow::fileName);
         file.setPrefWidth(220);
+        file.setMinWidth(120);
+        // the end of a path (the file's own name) tells images apart better than the folder
+        file.setCellFactory(column -> {
+            var cell = new TableCell<ReviewRow, String>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    setTooltip(empty || text == null ? null : new Tooltip(text));
+                }
+            };
+            cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            return cell;
+        });
         var label = textColumn("Label", this::labelText);
-        label.setPrefWidth(120);
+        label.setMinWidth(100);
         var predicted = textColumn("Predicted", row -> ReviewData.className(classes, row.predicted()));
-        predicted.setPrefWidth(100);
+        predicted.setMinWidth(100);
+        predicted.setCellFactory(column -> new PredictedCell());
         var confidence = textColumn("Confidence", row -> Double.isNaN(row.confidence()) ? ""
                 : String.format(Locale.ROOT, "%.0f %%", 100 * row.confidence()));
-        confidence.setPrefWidth(110);
+        confidence.setMinWidth(105);
         confidence.getStyleClass().add("number-column");
         var score = textColumn("Score", row -> Double.isNaN(row.score()) ? ""
                 : String.format(Locale.ROOT, "%.3f", row.score()));
-        score.setPrefWidth(80);
+        score.setMinWidth(75);
         score.getStyleClass().add("number-column");
         getColumns().setAll(List.of(preview, file, label, predicted, confidence, score));
 
@@ -87,6 +106,20 @@ final class ItemTable extends TableView<ReviewRow> {
         // the sort box above the table orders the rows; header clicks would fight it
         column.setSortable(false);
         return column;
+    }
+
+    /** Marks a prediction that contradicts the image's label. */
+    private static final class PredictedCell extends TableCell<ReviewRow, String> {
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            var row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean disagrees = !empty && row != null && row.isLabelled() && row.predicted() >= 0
+                    && row.predicted() != row.labelClass();
+            pseudoClassStateChanged(DISAGREES, disagrees);
+        }
     }
 
     private static final class ThumbnailCell extends TableCell<ReviewRow, ReviewRow> {

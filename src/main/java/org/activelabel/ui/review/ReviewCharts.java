@@ -26,7 +26,7 @@ final class ReviewCharts extends GridPane {
     private final StackedBarChart<String, Number> labelsPerClass;
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
     private final Label learningPlaceholder = placeholder("The learning curve grows by one point per model update.");
-    private final Label uncertaintyPlaceholder = placeholder("No predictions for the pool yet.");
+    private final Label uncertaintyPlaceholder = placeholder("The pool uncertainty appears after the first model update.");
 
     ReviewCharts() {
         getStyleClass().add("review-charts");
@@ -35,7 +35,7 @@ final class ReviewCharts extends GridPane {
         setPadding(new Insets(8));
 
         var binAxis = new CategoryAxis();
-        binAxis.setLabel("Uncertainty (1 − confidence)");
+        binAxis.setLabel("1 − confidence");
         var countAxis = new NumberAxis();
         countAxis.setLabel("Images");
         countAxis.setMinorTickVisible(false);
@@ -49,7 +49,7 @@ final class ReviewCharts extends GridPane {
         labelsAxis.setForceZeroInRange(false);
         labelsAxis.setMinorTickVisible(false);
         var accuracyAxis = new NumberAxis(0, 100, 20);
-        accuracyAxis.setLabel("CV accuracy (%)");
+        accuracyAxis.setLabel("Accuracy %");
         accuracyAxis.setMinorTickVisible(false);
         learningCurve = new LineChart<>(labelsAxis, accuracyAxis);
         learningCurve.setLegendVisible(false);
@@ -67,7 +67,7 @@ final class ReviewCharts extends GridPane {
         confusion.setId("confusion-matrix");
         for (var chart : new XYChart<?, ?>[] {uncertainty, learningCurve, labelsPerClass}) {
             chart.setAnimated(false);
-            chart.setMinSize(200, 160);
+            chart.setMinSize(180, 120);
         }
         add(card("Pool uncertainty", new StackPane(uncertainty, uncertaintyPlaceholder)), 0, 0);
         add(card("Learning curve", new StackPane(learningCurve, learningPlaceholder)), 1, 0);
@@ -99,7 +99,7 @@ final class ReviewCharts extends GridPane {
                     histogram.counts()[bin]));
         }
         uncertainty.getData().setAll(series);
-        uncertaintyPlaceholder.setVisible(histogram.total() == 0);
+        showPlaceholder(uncertainty, uncertaintyPlaceholder, histogram.total() == 0);
     }
 
     private void showLearningCurve(ModelSummary model) {
@@ -112,7 +112,7 @@ final class ReviewCharts extends GridPane {
             }
         }
         learningCurve.getData().setAll(series);
-        learningPlaceholder.setVisible(series.getData().isEmpty());
+        showPlaceholder(learningCurve, learningPlaceholder, series.getData().isEmpty());
     }
 
     private void showLabels(ClassCounts counts) {
@@ -131,6 +131,12 @@ final class ReviewCharts extends GridPane {
         } else {
             labelsPerClass.getData().setAll(human);
         }
+    }
+
+    /** An empty chart is only axes and grid lines; the sentence says more. */
+    private static void showPlaceholder(XYChart<?, ?> chart, Label placeholder, boolean empty) {
+        chart.setVisible(!empty);
+        placeholder.setVisible(empty);
     }
 
     private static Node card(String title, Node content) {

@@ -6,6 +6,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.BorderPane;
 import org.activelabel.workspace.ModelSummary;
@@ -40,9 +41,12 @@ public final class ReviewView extends SplitPane {
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 8, 6, 8));
         var left = new BorderPane(table, filters, null, status, null);
-        var right = new SplitPane(charts, suspects);
+        var chartsScroll = new ScrollPane(charts);
+        chartsScroll.setFitToWidth(true);
+        chartsScroll.setFitToHeight(true);
+        var right = new SplitPane(chartsScroll, suspects);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.62);
+        right.setDividerPositions(0.63);
         getItems().setAll(left, right);
         setDividerPositions(0.5);
 

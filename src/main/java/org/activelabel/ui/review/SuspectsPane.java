@@ -28,6 +28,7 @@ final class SuspectsPane extends VBox {
     private final ReviewViewModel viewModel;
     private final Consumer<Integer> onOpenItem;
     private final Label title = new Label();
+    private final Label placeholder = new Label();
     private final ListView<SuspectRow> list = new ListView<>();
     private final FlowPane relabelButtons = new FlowPane(6, 6);
     private List<String> classes = List.of();
@@ -39,12 +40,13 @@ final class SuspectsPane extends VBox {
         getStyleClass().add("suspects-pane");
         setSpacing(6);
         setPadding(new Insets(8));
+        setMinHeight(230);
         title.getStyleClass().add("card-title");
         var hint = new Label("Select one to see it; press 1–9 or a button to relabel it.");
         hint.getStyleClass().add("hint");
         list.setId("suspects");
         list.setCellFactory(view -> new SuspectCell(thumbnails));
-        list.setPlaceholder(new Label("No suspicious labels: the cross-validated model agrees with them."));
+        list.setPlaceholder(placeholder);
         list.setFixedCellSize(THUMBNAIL_SIZE + 12);
         list.getSelectionModel().selectedItemProperty().addListener((obs, before, selected) -> {
             relabelButtons.setDisable(selected == null);
@@ -69,6 +71,8 @@ final class SuspectsPane extends VBox {
         list.getItems().setAll(data.suspects());
         select(selectedId);
         title.setText("Possible label errors (" + data.suspects().size() + ")");
+        placeholder.setText(data.model() == null ? "Possible label errors appear after the first model update."
+                : "None: the cross-validated model agrees with every label it was tested on.");
     }
 
     private void rebuildButtons() {

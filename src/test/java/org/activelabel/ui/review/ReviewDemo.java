@@ -24,8 +24,9 @@ import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
 
 /**
- * Shows the review pane on made-up data and writes a screenshot:
- * {@code ReviewDemo out.png} (run under a display, e.g. xvfb-run).
+ * Shows the review pane on made-up data and writes a screenshot (run under a display, e.g.
+ * xvfb-run): {@code ReviewDemo out.png [trained|fresh|labelled] [width height]}. "fresh" is a
+ * session before its first model; "labelled" lists the labelled images.
  */
 final class ReviewDemo {
 
@@ -34,7 +35,10 @@ final class ReviewDemo {
 
     public static void main(String[] args) throws Exception {
         var output = Path.of(args.length > 0 ? args[0] : "review.png");
-        var workspace = demoWorkspace(Files.createTempDirectory("review-demo"));
+        var mode = args.length > 1 ? args[1] : "trained";
+        double width = args.length > 3 ? Double.parseDouble(args[2]) : 1400;
+        double height = args.length > 3 ? Double.parseDouble(args[3]) : 900;
+        var workspace = demoWorkspace(Files.createTempDirectory("review-demo"), !mode.equals("fresh"));
         var background = Executors.newFixedThreadPool(2, runnable -> {
             var thread = new Thread(runnable, "review-demo");
             thread.setDaemon(true);
@@ -47,9 +51,12 @@ final class ReviewDemo {
         Platform.runLater(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             var viewModel = new ReviewViewModel(workspace, background);
+            if (mode.equals("labelled")) {
+                viewModel.labelFilterProperty().set(LabelFilter.LABELLED);
+            }
             var view = new ReviewView(viewModel, new BackgroundThumbnails(background, 500), id -> { });
             var stage = new Stage();
-            stage.setScene(new Scene(view, 1400, 900));
+            stage.setScene(new Scene(view, width, height));
             stage.setTitle("Review");
             stage.show();
         });
@@ -76,7 +83,7 @@ final class ReviewDemo {
         Platform.exit();
     }
 
-    private static FakeWorkspace demoWorkspace(Path root) throws IOException {
+    private static FakeWorkspace demoWorkspace(Path root, boolean trained) throws IOException {
         var classes = List.of("cat", "dog", "bird", "fish", "horse");
         var random = new Random(7);
         var files = new ArrayList<String>();
@@ -87,6 +94,12 @@ final class ReviewDemo {
             writeImage(root.resolve(name), random);
         }
         var workspace = new FakeWorkspace(root, classes, files);
+        if (!trained) {
+            for (int id = 0; id < 12; id++) {
+                workspace.putLabel(id, id % 3, LabelEntry.Source.HUMAN);
+            }
+            return workspace;
+        }
         var order = new ArrayList<Integer>();
         var score = new double[count];
         var predicted = new int[count];
