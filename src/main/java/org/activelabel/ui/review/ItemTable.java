@@ -75,9 +75,16 @@ final class ItemTable extends TableView<ReviewRow> {
         });
     }
 
+    /** Redraws the class names, which may have been renamed or added. */
+    void setClasses(List<String> classNames) {
+        if (!classNames.equals(classes)) {
+            classes = classNames;
+            refresh();
+        }
+    }
+
     /** Replaces the rows, keeping the selected image selected when it is still listed. */
-    void show(List<String> classNames, List<ReviewRow> rows) {
-        classes = classNames;
+    void show(List<ReviewRow> rows) {
         var selected = getSelectionModel().getSelectedItem();
         getItems().setAll(rows);
         if (selected == null) {

@@ -77,6 +77,9 @@ final class RangeFilterControl extends VBox {
     }
 
     private void update() {
+        if (adjusting) {
+            return; // half-moved ends would publish a range nobody chose
+        }
         boolean open = low.getValue() <= low.getMin() && high.getValue() >= high.getMax();
         range.set(open ? ValueRange.ANY : new ValueRange(low.getValue(), Math.max(low.getValue(), high.getValue())));
         valueText.setText(format.apply(low.getValue()) + " – " + format.apply(high.getValue()));

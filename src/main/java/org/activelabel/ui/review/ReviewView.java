@@ -52,16 +52,17 @@ public final class ReviewView extends SplitPane {
 
         viewModel.dataProperty().addListener((obs, before, data) -> show(data));
         viewModel.rowsProperty().addListener((obs, before, rows) -> {
-            table.show(viewModel.dataProperty().get().classes(), rows);
+            table.show(rows);
             updateStatus();
         });
         viewModel.messageProperty().addListener((obs, before, message) -> updateStatus());
         show(viewModel.dataProperty().get());
+        table.show(viewModel.rowsProperty().get());
     }
 
     private void show(ReviewData data) {
         filters.show(data);
-        table.show(data.classes(), viewModel.rowsProperty().get());
+        table.setClasses(data.classes());
         charts.show(data);
         suspects.show(data);
         updateStatus();
@@ -72,6 +73,9 @@ public final class ReviewView extends SplitPane {
         var text = String.format(Locale.ROOT, "%,d of %,d images", viewModel.rowsProperty().get().size(),
                 data.rows().size());
         text += " · " + modelText(data.model());
+        if (!data.strategy().isEmpty()) {
+            text += " · scored by " + data.strategy();
+        }
         var message = viewModel.messageProperty().get();
         status.setText(message.isEmpty() ? text : text + " · " + message);
     }

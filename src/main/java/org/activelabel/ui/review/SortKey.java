@@ -1,6 +1,7 @@
 package org.activelabel.ui.review;
 
 import java.util.Comparator;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Orders of the review table. Each sorts the way a reviewer usually wants it: names A to Z,
@@ -10,7 +11,7 @@ import java.util.Comparator;
 public enum SortKey {
     FILE_NAME("File name", Comparator.comparing(ReviewRow::fileName)),
     SCORE("Score, highest first", nanLast(ReviewRow::score, true)),
-    CONFIDENCE("Confidence, lowest first", nanLast(row -> row.confidence(), false)),
+    CONFIDENCE("Confidence, lowest first", nanLast(ReviewRow::confidence, false)),
     PREDICTED_CLASS("Predicted class", Comparator.comparingInt(
             (ReviewRow row) -> row.predicted() < 0 ? Integer.MAX_VALUE : row.predicted()));
 
@@ -26,7 +27,7 @@ public enum SortKey {
         return order;
     }
 
-    private static Comparator<ReviewRow> nanLast(java.util.function.ToDoubleFunction<ReviewRow> value,
+    private static Comparator<ReviewRow> nanLast(ToDoubleFunction<ReviewRow> value,
                                                  boolean descending) {
         return (a, b) -> {
             double x = value.applyAsDouble(a);

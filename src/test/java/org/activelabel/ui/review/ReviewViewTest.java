@@ -45,11 +45,7 @@ class ReviewViewTest {
         workspace.putLabel(3, 0, LabelEntry.Source.HUMAN);
         workspace.putLabel(4, 1, LabelEntry.Source.HUMAN);
         workspace.putLabel(5, 2, LabelEntry.Source.HUMAN);
-        workspace.setRanking(new Ranking("margin", new int[] {0, 1, 2},
-                new double[] {0.8, 0.3, 0.5, Double.NaN, Double.NaN, Double.NaN},
-                new int[] {0, 1, 2, 2, 0, 2},
-                new float[] {0.4f, 0.9f, 0.6f, 0.93f, 0.85f, 0.97f},
-                new float[6][], 3));
+        workspace.setRanking(rankingWithPoolScores(0.8, 0.3, 0.5));
         workspace.setModel(new ModelSummary(3, 3, 0.67, 5, false, new int[][] {{0, 0, 1}, {1, 0, 0}, {0, 0, 1}},
                 List.of(new ModelSummary.CurvePoint(2, 0.5), new ModelSummary.CurvePoint(3, 0.67))));
         workspace.setSuspects(List.of(new SuspectLabel(3, 0, 2, 0.93), new SuspectLabel(4, 1, 0, 0.85)));
@@ -59,6 +55,15 @@ class ReviewViewTest {
         var view = new ReviewView(new ReviewViewModel(workspace, background), thumbnails, opened::add);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
+    }
+
+    /** Scores for the unlabelled a, b, c; d, e, f are labelled. */
+    private static Ranking rankingWithPoolScores(double a, double b, double c) {
+        return new Ranking("margin", new int[] {0, 1, 2},
+                new double[] {a, b, c, Double.NaN, Double.NaN, Double.NaN},
+                new int[] {0, 1, 2, 2, 0, 2},
+                new float[] {0.4f, 0.9f, 0.6f, 0.93f, 0.85f, 0.97f},
+                new float[6][], 3);
     }
 
     @AfterEach
@@ -94,5 +99,22 @@ class ReviewViewTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> suspects.getItems().get(0).isRelabelled());
         assertTrue(suspects.getItems().get(0).isRelabelled());
+    }
+
+    @Test
+    void selectedImageStaysSelectedWhenTheRankingChanges(FxRobot robot) throws Exception {
+        TableView<ReviewRow> table = robot.lookup("#review-table").queryTableView();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().size() == 3);
+        assertEquals(List.of(0, 2, 1), table.getItems().stream().map(ReviewRow::itemId).toList());
+
+        robot.interact(() -> table.getSelectionModel().select(1));
+        assertEquals(List.of(2), opened);
+
+        workspace.setRanking(rankingWithPoolScores(0.1, 0.3, 0.9));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> table.getItems().get(0).itemId() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(2, table.getSelectionModel().getSelectedItem().itemId());
+        assertEquals(List.of(2), opened, "a refresh does not open the image again");
     }
 }
