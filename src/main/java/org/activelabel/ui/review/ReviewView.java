@@ -73,7 +73,7 @@ public final class ReviewView extends SplitPane {
         var text = String.format(Locale.ROOT, "%,d of %,d images", viewModel.rowsProperty().get().size(),
                 data.rows().size());
         text += " · " + modelText(data.model());
-        if (!data.strategy().isEmpty()) {
+        if (data.model() != null && !data.strategy().isEmpty()) {
             text += " · scored by " + data.strategy();
         }
         var message = viewModel.messageProperty().get();

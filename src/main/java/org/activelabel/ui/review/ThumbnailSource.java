@@ -9,8 +9,9 @@ import org.activelabel.workspace.ImageItem;
 public interface ThumbnailSource {
 
     /**
-     * A preview that fits in {@code size} × {@code size} pixels. The future may complete on any
-     * thread; it completes exceptionally when the image cannot be read.
+     * A preview that fits in {@code size} × {@code size} pixels. Called on the FX thread, so an
+     * FX-thread-only cache can stand behind it; must not block. The future may complete on any
+     * thread, exceptionally (or never) when the image cannot be read.
      */
     CompletableFuture<Image> thumbnail(ImageItem item, int size);
 }
