@@ -1,0 +1,147 @@
+package org.activelabel.ui.review;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.activelabel.workspace.LabelEntry;
+
+/** The filtered images, one row each; selecting a row opens the image in the main window. */
+final class ItemTable extends TableView<ReviewRow> {
+
+    private static final int THUMBNAIL_SIZE = 40;
+    private static final PseudoClass DISAGREES = PseudoClass.getPseudoClass("disagrees");
+
+    private List<String> classes = List.of();
+    private int openedItemId = -1;
+
+    ItemTable(ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+        setId("review-table");
+        getStyleClass().add("review-table");
+        setFixedCellSize(THUMBNAIL_SIZE + 8);
+        setPlaceholder(new Label("No images match these filters."));
+        setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        var preview = new TableColumn<ReviewRow, ReviewRow>("");
+        preview.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue()));
+        preview.setCellFactory(column -> new ThumbnailCell(thumbnails));
+        preview.setMinWidth(THUMBNAIL_SIZE + 16);
+        preview.setMaxWidth(THUMBNAIL_SIZE + 16);
+
+        var file = textColumn("File", ReviewRow::fileName);
+        file.setPrefWidth(220);
+        file.setMinWidth(120);
+        // the end of a path (the file's own name) tells images apart better than the folder
+        file.setCellFactory(column -> {
+            var cell = new TableCell<ReviewRow, String>() {
+                @Override
+                protected void updateItem(String text, boolean empty) {
+                    super.updateItem(text, empty);
+                    setText(empty ? null : text);
+                    setTooltip(empty || text == null ? null : new Tooltip(text));
+                }
+            };
+            cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+            return cell;
+        });
+        var label = textColumn("Label", this::labelText);
+        label.setMinWidth(100);
+        var predicted = textColumn("Predicted", row -> ReviewData.className(classes, row.predicted()));
+        predicted.setMinWidth(100);
+        predicted.setCellFactory(column -> new PredictedCell());
+        var confidence = textColumn("Confidence", row -> Double.isNaN(row.confidence()) ? ""
+                : String.format(Locale.ROOT, "%.0f %%", 100 * row.confidence()));
+        confidence.setMinWidth(105);
+        confidence.getStyleClass().add("number-column");
+        var score = textColumn("Score", row -> Double.isNaN(row.score()) ? ""
+                : String.format(Locale.ROOT, "%.3f", row.score()));
+        score.setMinWidth(75);
+        score.getStyleClass().add("number-column");
+        getColumns().setAll(List.of(preview, file, label, predicted, confidence, score));
+
+        getSelectionModel().selectedItemProperty().addListener((obs, before, selected) -> {
+            if (selected != null && selected.itemId() != openedItemId) {
+                openedItemId = selected.itemId();
+                onOpenItem.accept(selected.itemId());
+            }
+        });
+    }
+
+    /** Redraws the class names, which may have been renamed or added. */
+    void setClasses(List<String> classNames) {
+        if (!classNames.equals(classes)) {
+            classes = classNames;
+            refresh();
+        }
+    }
+
+    /** Replaces the rows, keeping the selected image selected when it is still listed. */
+    void show(List<ReviewRow> rows) {
+        var selected = getSelectionModel().getSelectedItem();
+        getItems().setAll(rows);
+        if (selected == null) {
+            return;
+        }
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).itemId() == selected.itemId()) {
+                getSelectionModel().select(i);
+                return;
+            }
+        }
+        getSelectionModel().clearSelection();
+    }
+
+    private String labelText(ReviewRow row) {
+        if (!row.isLabelled()) {
+            return "";
+        }
+        var source = row.labelSource() == LabelEntry.Source.MODEL ? "model" : "you";
+        return ReviewData.className(classes, row.labelClass()) + " (" + source + ")";
+    }
+
+    private static TableColumn<ReviewRow, String> textColumn(String title, Function<ReviewRow, String> text) {
+        var column = new TableColumn<ReviewRow, String>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
+        // the sort box above the table orders the rows; header clicks would fight it
+        column.setSortable(false);
+        return column;
+    }
+
+    /** Marks a prediction that contradicts the image's label. */
+    private static final class PredictedCell extends TableCell<ReviewRow, String> {
+
+        @Override
+        protected void updateItem(String text, boolean empty) {
+            super.updateItem(text, empty);
+            setText(empty ? null : text);
+            var row = getTableRow() == null ? null : getTableRow().getItem();
+            boolean disagrees = !empty && row != null && row.isLabelled() && row.predicted() >= 0
+                    && row.predicted() != row.labelClass();
+            pseudoClassStateChanged(DISAGREES, disagrees);
+        }
+    }
+
+    private static final class ThumbnailCell extends TableCell<ReviewRow, ReviewRow> {
+
+        private final Thumbnail thumbnail;
+
+        ThumbnailCell(ThumbnailSource thumbnails) {
+            thumbnail = new Thumbnail(thumbnails, THUMBNAIL_SIZE);
+        }
+
+        @Override
+        protected void updateItem(ReviewRow row, boolean empty) {
+            super.updateItem(row, empty);
+            thumbnail.show(empty || row == null ? null : row.item());
+            setGraphic(empty || row == null ? null : thumbnail);
+        }
+    }
+}
