@@ -20,7 +20,37 @@ public record QueryContext(
         float[][][] mcProbabilities,
         long seed) {
 
+    public QueryContext {
+        if (labelledFeatures.length != labelledClasses.length) {
+            throw new IllegalArgumentException(labelledFeatures.length + " labelled feature rows but "
+                    + labelledClasses.length + " labelled classes");
+        }
+        if (poolProbabilities != null && poolProbabilities.length != poolFeatures.length) {
+            throw new IllegalArgumentException(poolProbabilities.length + " probability rows for a pool of "
+                    + poolFeatures.length);
+        }
+        if (mcProbabilities != null) {
+            for (float[][] sample : mcProbabilities) {
+                if (sample.length != poolFeatures.length) {
+                    throw new IllegalArgumentException("an MC sample has " + sample.length
+                            + " rows for a pool of " + poolFeatures.length);
+                }
+            }
+        }
+    }
+
     public int poolSize() {
         return poolFeatures.length;
+    }
+
+    /** Number of labelled items of each class ([numClasses]); labels outside the range are ignored. */
+    public int[] labelsPerClass() {
+        int[] counts = new int[numClasses];
+        for (int c : labelledClasses) {
+            if (c >= 0 && c < numClasses) {
+                counts[c]++;
+            }
+        }
+        return counts;
     }
 }
