@@ -13,13 +13,16 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
 
     /** Batch size assumed when only {@link #scores} is asked for. */
     public static final int DEFAULT_BATCH = 10;
-    /** k-means runs on at most this many pool items; the rest are only assigned to the centroids. */
+    /** k-means runs on this many pool items a cluster, at most 5,000; the rest are only assigned to the centroids. */
+    static final int SAMPLE_PER_CLUSTER = 200;
     static final int MAX_CLUSTERING_SAMPLE = 5_000;
     static final int MAX_ITERATIONS = 20;
+    /** Lloyd stops once fewer than this share of points change cluster: the picks no longer move. */
+    static final double CONVERGED_CHANGES = 0.002;
     static final int NEIGHBOURS = 20;
     /** Typicality is measured for the members nearest the centroid only, against a sample of the cluster. */
-    static final int TYPICALITY_CANDIDATES = 64;
-    static final int TYPICALITY_REFERENCES = 256;
+    static final int TYPICALITY_CANDIDATES = 32;
+    static final int TYPICALITY_REFERENCES = 128;
 
     @Override
     public String name() {
@@ -56,8 +59,9 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
         }
         var random = new SplittableRandom(context.seed());
         float[] poolNorms = SquaredDistances.norms(pool);
-        int[] sample = sample(n, MAX_CLUSTERING_SAMPLE, random);
-        int k = Math.max(1, Math.min(context.labelledFeatures().length + size, sample.length));
+        int k = Math.max(1, Math.min(context.labelledFeatures().length + size, n));
+        int[] sample = sample(n, Math.min(MAX_CLUSTERING_SAMPLE, Math.max(k, k * SAMPLE_PER_CLUSTER)), random);
+        k = Math.min(k, sample.length);
         float[][] centroids = kMeans(rows(pool, sample), k, random);
         float[] centroidNorms = SquaredDistances.norms(centroids);
 
@@ -105,14 +109,16 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
                 inBatch[item] = true;
             }
         }
-        // fewer non-empty clusters than the batch: fill with the best-scored remaining items
-        for (int i : TopK.indicesByDescending(scores)) {
-            if (count == size) {
-                break;
-            }
-            if (!inBatch[i]) {
-                batch[count++] = i;
-                inBatch[i] = true;
+        if (count < size) {
+            // fewer non-empty clusters than the batch: fill with the best-scored remaining items
+            for (int i : TopK.indicesByDescending(scores)) {
+                if (count == size) {
+                    break;
+                }
+                if (!inBatch[i]) {
+                    batch[count++] = i;
+                    inBatch[i] = true;
+                }
             }
         }
         return batch;
@@ -176,7 +182,7 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
         return scores;
     }
 
-    /** Lloyd's k-means from k-means++ seeds; stops when no point changes cluster. */
+    /** Lloyd's k-means from k-means++ seeds; stops when (almost) no point changes cluster. */
     static float[][] kMeans(float[][] points, int k, SplittableRandom random) {
         float[] norms = SquaredDistances.norms(points);
         float[][] centroids = seeds(points, norms, k, random);
@@ -186,10 +192,16 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
         float[] distance = new float[points.length];
         for (int iteration = 0; iteration < MAX_ITERATIONS; iteration++) {
             SquaredDistances.nearest(points, norms, centroids, SquaredDistances.norms(centroids), distance, next);
-            if (Arrays.equals(assignment, next)) {
-                break;
+            int changes = 0;
+            for (int i = 0; i < next.length; i++) {
+                if (next[i] != assignment[i]) {
+                    changes++;
+                }
             }
             System.arraycopy(next, 0, assignment, 0, next.length);
+            if (changes <= CONVERGED_CHANGES * points.length) {
+                break;
+            }
             centroids = means(points, assignment, centroids);
         }
         return centroids;
