@@ -34,5 +34,8 @@ class RankingPiecesTest {
         assertEquals("2 probability rows for a pool of 3", error.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new QueryContext(null, new float[3][4],
                 new float[1][4], new int[0], 2, null, 1L));
+        var mixed = assertThrows(IllegalArgumentException.class, () -> new QueryContext(null, new float[3][4],
+                new float[][] {new float[5]}, new int[] {0}, 2, null, 1L));
+        assertEquals("labelled feature row 0 has 5 values, expected 4", mixed.getMessage());
     }
 }
