@@ -14,7 +14,7 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
     /** Batch size assumed when only {@link #scores} is asked for. */
     public static final int DEFAULT_BATCH = 10;
     /** k-means runs on this many pool items a cluster, at most 5,000; the rest are only assigned to the centroids. */
-    static final int SAMPLE_PER_CLUSTER = 200;
+    static final int SAMPLE_PER_CLUSTER = 100;
     static final int MAX_CLUSTERING_SAMPLE = 5_000;
     static final int MAX_ITERATIONS = 20;
     /** Lloyd stops once fewer than this share of points change cluster: the picks no longer move. */
