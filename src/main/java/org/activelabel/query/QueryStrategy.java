@@ -13,6 +13,11 @@ public interface QueryStrategy {
         return false;
     }
 
+    /** True when it can rank with no model yet, i.e. with {@link QueryContext#poolProbabilities()} null. */
+    default boolean worksWithoutModel() {
+        return false;
+    }
+
     /**
      * Usefulness of every pool item, higher is more useful ([n]). Used to order the whole queue.
      */
