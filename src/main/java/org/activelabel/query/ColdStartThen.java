@@ -39,6 +39,12 @@ public final class ColdStartThen implements QueryStrategy {
         return then.needsMcSamples();
     }
 
+    /** Without a model the cold start answers. */
+    @Override
+    public boolean worksWithoutModel() {
+        return coldStart.worksWithoutModel();
+    }
+
     /** The strategy that answers for this context. */
     public QueryStrategy activeFor(QueryContext context) {
         if (context.poolProbabilities() == null || context.numClasses() == 0) {

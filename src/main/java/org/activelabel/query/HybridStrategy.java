@@ -46,6 +46,11 @@ public final class HybridStrategy implements QueryStrategy {
     }
 
     @Override
+    public boolean worksWithoutModel() {
+        return base.worksWithoutModel();
+    }
+
+    @Override
     public double[] scores(QueryContext context) {
         return base.scores(context);
     }

@@ -13,6 +13,11 @@ public final class KCenterGreedyStrategy implements QueryStrategy {
     }
 
     @Override
+    public boolean worksWithoutModel() {
+        return true;
+    }
+
+    @Override
     public double[] scores(QueryContext context) {
         float[] nearest = squaredDistancesToLabelled(context);
         double[] scores = new double[nearest.length];

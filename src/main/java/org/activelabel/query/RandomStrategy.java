@@ -11,6 +11,11 @@ public final class RandomStrategy implements QueryStrategy {
     }
 
     @Override
+    public boolean worksWithoutModel() {
+        return true;
+    }
+
+    @Override
     public double[] scores(QueryContext context) {
         var random = new SplittableRandom(context.seed());
         double[] scores = new double[context.poolSize()];

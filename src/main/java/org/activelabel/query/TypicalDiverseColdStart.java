@@ -30,6 +30,11 @@ public final class TypicalDiverseColdStart implements QueryStrategy {
     }
 
     @Override
+    public boolean worksWithoutModel() {
+        return true;
+    }
+
+    @Override
     public double[] scores(QueryContext context) {
         return rank(context, DEFAULT_BATCH).scores();
     }

@@ -1,6 +1,7 @@
 package org.activelabel.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -60,6 +61,30 @@ class StrategiesTest {
         assertEquals(Arrays.toString(ranking.batch()), Arrays.toString(Arrays.copyOf(ranking.order(), 6)));
         assertEquals(Arrays.toString(strategy.selectBatch(context, 6)), Arrays.toString(ranking.batch()));
         assertTrue(Arrays.stream(ranking.scores()).allMatch(Double::isFinite), name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("names")
+    void ranksWithoutAModelExactlyWhenItSaysItCan(String name) {
+        var strategy = Strategies.byName(name);
+        var trained = Contexts.random(20, 3, 2, 13L);
+        var untrained = new QueryContext(null, trained.poolFeatures(), trained.labelledFeatures(),
+                trained.labelledClasses(), 2, null, 13L);
+        if (strategy.worksWithoutModel()) {
+            assertEquals(20, strategy.rank(untrained, 5).order().length);
+        } else {
+            assertThrows(IllegalArgumentException.class, () -> strategy.rank(untrained, 5));
+        }
+    }
+
+    @Test
+    void theDefaultAndTheDiversityStrategiesWorkWithoutAModel() {
+        for (String name : List.of("default", "random", "kcenter", "typiclust")) {
+            assertTrue(Strategies.byName(name).worksWithoutModel(), name);
+        }
+        for (String name : List.of("least-confidence", "margin", "entropy", "bald", "hybrid")) {
+            assertFalse(Strategies.byName(name).worksWithoutModel(), name);
+        }
     }
 
     @ParameterizedTest
