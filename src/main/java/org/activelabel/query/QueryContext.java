@@ -20,7 +20,50 @@ public record QueryContext(
         float[][][] mcProbabilities,
         long seed) {
 
+    public QueryContext {
+        if (labelledFeatures.length != labelledClasses.length) {
+            throw new IllegalArgumentException(labelledFeatures.length + " labelled feature rows but "
+                    + labelledClasses.length + " labelled classes");
+        }
+        int dimension = poolFeatures.length > 0 ? poolFeatures[0].length
+                : labelledFeatures.length > 0 ? labelledFeatures[0].length : 0;
+        requireDimension(poolFeatures, dimension, "pool");
+        requireDimension(labelledFeatures, dimension, "labelled");
+        if (poolProbabilities != null && poolProbabilities.length != poolFeatures.length) {
+            throw new IllegalArgumentException(poolProbabilities.length + " probability rows for a pool of "
+                    + poolFeatures.length);
+        }
+        if (mcProbabilities != null) {
+            for (float[][] sample : mcProbabilities) {
+                if (sample.length != poolFeatures.length) {
+                    throw new IllegalArgumentException("an MC sample has " + sample.length
+                            + " rows for a pool of " + poolFeatures.length);
+                }
+            }
+        }
+    }
+
+    private static void requireDimension(float[][] features, int dimension, String what) {
+        for (int i = 0; i < features.length; i++) {
+            if (features[i].length != dimension) {
+                throw new IllegalArgumentException(what + " feature row " + i + " has " + features[i].length
+                        + " values, expected " + dimension);
+            }
+        }
+    }
+
     public int poolSize() {
         return poolFeatures.length;
+    }
+
+    /** Number of labelled items of each class ([numClasses]); labels outside the range are ignored. */
+    public int[] labelsPerClass() {
+        int[] counts = new int[numClasses];
+        for (int c : labelledClasses) {
+            if (c >= 0 && c < numClasses) {
+                counts[c]++;
+            }
+        }
+        return counts;
     }
 }

@@ -13,6 +13,11 @@ public interface QueryStrategy {
         return false;
     }
 
+    /** True when it can rank with no model yet, i.e. with {@link QueryContext#poolProbabilities()} null. */
+    default boolean worksWithoutModel() {
+        return false;
+    }
+
     /**
      * Usefulness of every pool item, higher is more useful ([n]). Used to order the whole queue.
      */
@@ -20,9 +25,22 @@ public interface QueryStrategy {
 
     /**
      * Pool positions of the next batch, most useful first, at most {@code batchSize} distinct positions.
-     * Strategies with a diversity term override this; the default takes the top scores.
      */
     default int[] selectBatch(QueryContext context, int batchSize) {
-        return TopK.indicesOfLargest(scores(context), batchSize);
+        return selectBatch(context, batchSize, scores(context));
+    }
+
+    /**
+     * The same batch, given {@code scores(context)} already computed so it is not computed twice.
+     * Strategies with a diversity term override this; the default takes the top scores.
+     */
+    default int[] selectBatch(QueryContext context, int batchSize, double[] scores) {
+        return TopK.indicesOfLargest(scores, batchSize);
+    }
+
+    /** The whole queue: the batch first, then every other pool item by descending score. */
+    default PoolRanking rank(QueryContext context, int batchSize) {
+        double[] scores = scores(context);
+        return PoolRanking.of(selectBatch(context, batchSize, scores), scores);
     }
 }
