@@ -1,0 +1,116 @@
+package org.activelabel.model;
+
+import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.weights.WeightInit;
+import org.nd4j.linalg.activations.Activation;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.nd4j.linalg.learning.config.Nesterovs;
+import org.nd4j.linalg.learning.config.Sgd;
+import org.nd4j.linalg.lossfunctions.LossFunctions;
+
+/** The only place that builds DL4J networks; everything outside speaks float arrays. */
+final class HeadNetworks {
+
+    static {
+        NativeThreads.configure();
+    }
+
+    private HeadNetworks() {
+    }
+
+    static MultiLayerNetwork create(HeadConfig config, int featureDim, int numClasses, long seed) {
+        var builder = new NeuralNetConfiguration.Builder()
+                .seed(seed)
+                .dataType(DataType.FLOAT)
+                .updater(updater(config))
+                .weightInit(WeightInit.XAVIER)
+                .l2(config.l2())
+                .list();
+        int outputInputs = featureDim;
+        if (config.hiddenUnits() > 0) {
+            builder.layer(new DenseLayer.Builder().nIn(featureDim).nOut(config.hiddenUnits())
+                    .activation(Activation.RELU).weightInit(WeightInit.RELU).build());
+            outputInputs = config.hiddenUnits();
+        }
+        var output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
+                .nIn(outputInputs).nOut(numClasses).activation(Activation.SOFTMAX);
+        if (config.dropout() > 0) {
+            output.dropOut(1.0 - config.dropout()); // DL4J takes the probability of keeping an input
+        }
+        MultiLayerConfiguration conf = builder.layer(output.build()).build();
+        var network = new MultiLayerNetwork(conf);
+        network.init();
+        return network;
+    }
+
+    /**
+     * A copy of {@code source} whose output layer has {@code numClasses} units: old class weights kept,
+     * new ones freshly initialised.
+     */
+    static MultiLayerNetwork widen(MultiLayerNetwork source, HeadConfig config, int featureDim, int numClasses,
+                                   long seed) {
+        var widened = create(config, featureDim, numClasses, seed);
+        int last = source.getnLayers() - 1;
+        for (int i = 0; i < last; i++) {
+            widened.getLayer(i).setParams(source.getLayer(i).params().dup());
+        }
+        INDArray oldW = source.getLayer(last).getParam("W");
+        INDArray oldB = source.getLayer(last).getParam("b");
+        int oldClasses = (int) oldW.size(1);
+        widened.getLayer(last).getParam("W").get(NDArrayIndex.all(), NDArrayIndex.interval(0, oldClasses)).assign(oldW);
+        widened.getLayer(last).getParam("b").get(NDArrayIndex.all(), NDArrayIndex.interval(0, oldClasses)).assign(oldB);
+        return widened;
+    }
+
+    static int numClasses(MultiLayerNetwork network) {
+        return (int) network.getLayer(network.getnLayers() - 1).getParam("b").length();
+    }
+
+    static float[] parameters(MultiLayerNetwork network) {
+        return network.params().dup().data().asFloat();
+    }
+
+    static void setParameters(MultiLayerNetwork network, float[] params) {
+        if (params.length != network.numParams()) {
+            throw new IllegalArgumentException("expected " + network.numParams() + " parameters, got " + params.length);
+        }
+        network.setParams(Nd4j.create(params, new long[]{1, params.length}, DataType.FLOAT));
+    }
+
+    static INDArray matrix(float[][] rows, int columns) {
+        var flat = new float[rows.length * columns];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(rows[i], 0, flat, i * columns, columns);
+        }
+        return Nd4j.create(flat, new long[]{rows.length, columns}, DataType.FLOAT);
+    }
+
+    static INDArray oneHot(int[] labels, int numClasses) {
+        var flat = new float[labels.length * numClasses];
+        for (int i = 0; i < labels.length; i++) {
+            flat[i * numClasses + labels[i]] = 1f;
+        }
+        return Nd4j.create(flat, new long[]{labels.length, numClasses}, DataType.FLOAT);
+    }
+
+    static float[][] rows(INDArray matrix) {
+        return matrix.toFloatMatrix();
+    }
+
+    private static IUpdater updater(HeadConfig config) {
+        return switch (config.optimizer()) {
+            case ADAM -> new Adam(config.learningRate());
+            case NESTEROVS -> new Nesterovs(config.learningRate(), 0.9);
+            case SGD -> new Sgd(config.learningRate());
+        };
+    }
+}

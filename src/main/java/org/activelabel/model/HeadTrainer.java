@@ -1,0 +1,210 @@
+package org.activelabel.model;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Random;
+
+import org.activelabel.progress.ProgressSink;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Trains the head on cached features: a full refit from fresh weights, or an incremental fine-tune that
+ * starts from a copy of the current snapshot's weights. Stateless apart from its config, so one trainer
+ * may serve several threads; each call works on its own network.
+ */
+public final class HeadTrainer {
+
+    // one item in this many is held out to decide when a full refit stops
+    private static final int HOLD_OUT_FOLDS = 7;
+    private static final double MIN_IMPROVEMENT = 1e-4;
+
+    private final HeadConfig config;
+
+    public HeadTrainer(HeadConfig config) {
+        this.config = config;
+    }
+
+    public HeadConfig config() {
+        return config;
+    }
+
+    /** A fresh head, version 1. */
+    public ModelSnapshot fullRefit(TrainingSet data, String backboneId, ProgressSink progress) {
+        return fullRefit(data, backboneId, 1, progress);
+    }
+
+    /**
+     * A head trained from freshly initialised weights. With at least
+     * {@link HeadConfig#minLabelsForEarlyStopping()} labels a stratified slice is held out to find the
+     * number of epochs, then the head is trained on all labels for that many; with fewer it runs
+     * {@link HeadConfig#fixedIterations()} minibatch steps. The same data and config give the same head.
+     *
+     * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
+     */
+    public ModelSnapshot fullRefit(TrainingSet data, String backboneId, long version, ProgressSink progress) {
+        requireLabels(data);
+        var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
+        var x = HeadNetworks.matrix(normalisation.apply(data.features()), data.featureDim());
+        var y = HeadNetworks.oneHot(data.labels(), data.numClasses());
+        int n = data.size();
+
+        int epochs;
+        if (n >= config.minLabelsForEarlyStopping()) {
+            epochs = epochsByHoldOut(data, x, y, progress);
+        } else {
+            int batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+            epochs = Math.max(1, (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch);
+        }
+        var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
+        var random = new Random(config.seed());
+        Nd4j.getRandom().setSeed(config.seed());
+        var all = range(n);
+        for (int e = 0; e < epochs; e++) {
+            progress.checkCancelled();
+            trainEpoch(network, x, y, all, config.batchSize(), random, progress);
+            progress.progress(e + 1, epochs, "training on " + n + " labels");
+        }
+        return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation, n,
+                network);
+    }
+
+    /**
+     * Fine-tunes a copy of {@code current}'s weights for {@link HeadConfig#incrementalEpochs()} passes over the
+     * new labels plus up to {@link HeadConfig#replaySize()} earlier ones drawn at random. Uses the current
+     * snapshot's config and input normalisation. When {@code data.classes()} extends the current classes the
+     * output layer is widened, keeping the old class weights. {@code current} is never modified, also when
+     * cancelled.
+     *
+     * @param data       all labels so far; its classes must begin with {@code current.classes()}
+     * @param newIndices rows of {@code data} labelled since {@code current}
+     * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
+     */
+    public ModelSnapshot incremental(ModelSnapshot current, TrainingSet data, int[] newIndices, ProgressSink progress) {
+        requireLabels(data);
+        if (data.featureDim() != current.featureDim()) {
+            throw new IllegalArgumentException("features have " + data.featureDim() + " dimensions, the head takes "
+                    + current.featureDim());
+        }
+        if (data.numClasses() < current.numClasses()
+                || !data.classes().subList(0, current.numClasses()).equals(current.classes())) {
+            throw new IllegalArgumentException("classes " + data.classes() + " do not extend the head's classes "
+                    + current.classes());
+        }
+        var cfg = current.config();
+        long seed = cfg.seed() + current.version();
+        var random = new Random(seed);
+        var rows = updateRows(data.size(), newIndices, cfg.replaySize(), random);
+
+        var network = current.copyNetwork();
+        if (data.numClasses() > current.numClasses()) {
+            network = HeadNetworks.widen(network, cfg, current.featureDim(), data.numClasses(), seed);
+        }
+        var x = HeadNetworks.matrix(current.normalisation().apply(data.features()), data.featureDim());
+        var y = HeadNetworks.oneHot(data.labels(), data.numClasses());
+        Nd4j.getRandom().setSeed(seed);
+        for (int e = 0; e < cfg.incrementalEpochs(); e++) {
+            progress.checkCancelled();
+            trainEpoch(network, x, y, rows, cfg.batchSize(), random, progress);
+            progress.progress(e + 1, cfg.incrementalEpochs(), "updating on " + rows.length + " labels");
+        }
+        progress.checkCancelled();
+        return new ModelSnapshot(data.classes(), current.backboneId(), current.featureDim(), current.version() + 1, cfg,
+                current.normalisation(), data.size(), network);
+    }
+
+    private int epochsByHoldOut(TrainingSet data, INDArray x, INDArray y, ProgressSink progress) {
+        var random = new Random(config.seed());
+        int[] fold = Folds.stratified(data.labels(), data.numClasses(), HOLD_OUT_FOLDS, random);
+        int[] train = Folds.where(fold, 0, false);
+        int[] held = Folds.where(fold, 0, true);
+        var heldX = x.getRows(held);
+        var heldLabels = new int[held.length];
+        for (int i = 0; i < held.length; i++) {
+            heldLabels[i] = data.labels()[held[i]];
+        }
+        var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
+        Nd4j.getRandom().setSeed(config.seed());
+        double bestLoss = Double.POSITIVE_INFINITY;
+        int bestEpoch = 1;
+        for (int e = 1; e <= config.maxEpochs(); e++) {
+            progress.checkCancelled();
+            trainEpoch(network, x, y, train, config.batchSize(), random, progress);
+            double loss = crossEntropy(network.output(heldX, false), heldLabels);
+            if (loss < bestLoss - MIN_IMPROVEMENT) {
+                bestLoss = loss;
+                bestEpoch = e;
+            } else if (e - bestEpoch >= config.patience()) {
+                break;
+            }
+            progress.progress(e, config.maxEpochs(), "choosing the number of epochs");
+        }
+        return bestEpoch;
+    }
+
+    private static void trainEpoch(MultiLayerNetwork network, INDArray x, INDArray y, int[] rows, int batch,
+                                   Random random, ProgressSink progress) {
+        var order = rows.clone();
+        shuffle(order, random);
+        for (int start = 0; start < order.length; start += batch) {
+            progress.checkCancelled();
+            var pick = Arrays.copyOfRange(order, start, Math.min(order.length, start + batch));
+            network.fit(x.getRows(pick), y.getRows(pick));
+        }
+    }
+
+    private static double crossEntropy(INDArray probabilities, int[] labels) {
+        double sum = 0;
+        for (int i = 0; i < labels.length; i++) {
+            sum -= Math.log(Math.max(1e-7, probabilities.getFloat(i, labels[i])));
+        }
+        return sum / labels.length;
+    }
+
+    /** The new rows, then a random sample of the other rows, no repeats. */
+    private static int[] updateRows(int n, int[] newIndices, int replaySize, Random random) {
+        var chosen = new LinkedHashSet<Integer>();
+        for (int i : newIndices) {
+            if (i < 0 || i >= n) {
+                throw new IllegalArgumentException("new label index " + i + " is outside the " + n + " labels");
+            }
+            chosen.add(i);
+        }
+        var others = new int[n - chosen.size()];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (!chosen.contains(i)) {
+                others[k++] = i;
+            }
+        }
+        shuffle(others, random);
+        for (int i = 0; i < Math.min(replaySize, others.length); i++) {
+            chosen.add(others[i]);
+        }
+        return chosen.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static void requireLabels(TrainingSet data) {
+        if (data.size() == 0) {
+            throw new IllegalArgumentException("no labels to train on");
+        }
+    }
+
+    private static int[] range(int n) {
+        var out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
+    }
+
+    private static void shuffle(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+}
