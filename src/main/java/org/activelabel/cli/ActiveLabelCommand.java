@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ActiveLabel 0.1.0",
         description = "Label image collections with active learning.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class ActiveLabelCommand implements Runnable {
 
     @CommandLine.Spec

@@ -95,6 +95,7 @@ public final class ActiveLabelApp extends Application {
         mainView.installShortcuts(stage.getScene());
         stage.setTitle("ActiveLabel — " + opened.name());
         mainView.focusGrid();
+        viewModel.featurizeNewImages();
     }
 
     private void showOpenFailure(Throwable error) {

@@ -2,6 +2,7 @@ package org.activelabel.ui;
 
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -33,13 +34,17 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
+import org.activelabel.ui.BackgroundTasks.Lane;
 import org.activelabel.ui.label.DetailView;
 import org.activelabel.ui.label.HelpOverlay;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.label.QueueGrid;
 import org.activelabel.ui.label.Toast;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.activelabel.ui.review.ReviewView;
+import org.activelabel.ui.review.ReviewViewModel;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
 import org.activelabel.workspace.ModelSummary;
 
@@ -73,7 +78,7 @@ public final class MainView extends StackPane {
 
         labelTab = new Tab("Label", new BorderPane(split, classBar, null, null, null));
         labelTab.setClosable(false);
-        var reviewTab = new Tab("Review", reviewPane());
+        var reviewTab = new Tab("Review", reviewPane(tasks, thumbnails));
         reviewTab.setClosable(false);
         tabs.getTabs().addAll(labelTab, reviewTab);
 
@@ -91,11 +96,21 @@ public final class MainView extends StackPane {
         });
     }
 
-    /** The Review tab's content. */
-    private Node reviewPane() {
-        var placeholder = new Label("Review");
-        placeholder.getStyleClass().add("title-2");
-        return new StackPane(placeholder);
+    /** The Review tab: filters, charts and possible label errors, sharing the grid's thumbnails. */
+    private Node reviewPane(BackgroundTasks tasks, ThumbnailCache thumbnails) {
+        var reviewModel = new ReviewViewModel(vm.workspace(), work -> tasks.submit(Lane.EDITS, progress -> {
+            work.run();
+            return null;
+        }, done -> { }, error -> { }));
+        org.activelabel.ui.review.ThumbnailSource shared = (item, size) -> {
+            var future = new CompletableFuture<Image>();
+            thumbnails.request(item.id(), item.file(), future::complete);
+            return future;
+        };
+        return new ReviewView(reviewModel, shared, itemId -> {
+            vm.focus(itemId);
+            tabs.getSelectionModel().select(labelTab);
+        });
     }
 
     /** Installs the keyboard shortcuts on the scene that shows this view. */

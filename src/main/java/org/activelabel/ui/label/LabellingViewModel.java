@@ -459,10 +459,38 @@ public final class LabellingViewModel {
 
     // ---- model updates ----
 
+    /**
+     * Featurises the images not in the cache yet, in the model lane so an update waits for it;
+     * labelling goes on meanwhile and the queue grows as images are read.
+     */
+    public void featurizeNewImages() {
+        long pending = items.stream().filter(i -> i.status() == ImageItem.Status.PENDING).count();
+        if (pending == 0 || training.get()) {
+            return;
+        }
+        training.set(true);
+        status.set("Reading " + pending + " new images; you can label while the queue fills…");
+        trainingTask = tasks.submit(Lane.MODEL, progress -> {
+            workspace.featurize(progress);
+            return null;
+        }, done -> {
+            endTraining();
+            status.set("All images read. Label the images the model is least sure of; ? shows every shortcut.");
+            startRoundIfDue();
+        }, error -> {
+            endTraining();
+            status.set(error instanceof CancellationException
+                    ? "Reading images cancelled; what was read is kept and the rest is read next time."
+                    : "Reading images failed: " + describe(error));
+        });
+        trainingProgress.bind(trainingTask.progressProperty());
+        trainingMessage.bind(trainingTask.messageProperty());
+    }
+
     /** Starts an update in the background unless one is running. */
     public void updateModel(boolean full) {
         if (training.get()) {
-            say(Notice.Kind.INFO, "An update is already running");
+            say(Notice.Kind.INFO, "Wait for the running background step to finish");
             return;
         }
         training.set(true);

@@ -1,0 +1,156 @@
+package org.activelabel.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.activelabel.backbone.Backbone;
+import org.activelabel.model.HeadConfig;
+import org.activelabel.model.HeadTrainer;
+import org.activelabel.query.Strategies;
+import org.activelabel.simulation.ImageFolderLoader;
+import org.activelabel.simulation.LearningCurve;
+import org.activelabel.simulation.Simulation;
+import org.activelabel.simulation.SimulationRound;
+import org.activelabel.simulation.StratifiedSplit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(name = "simulate", mixinStandardHelpOptions = true,
+        description = {
+            "Replays labelling on a labelled ImageFolder (DIR/<class>/<image>) with an oracle and compares query"
+                    + " strategies: per seed a stratified test split is held out, each round a strategy picks a batch,"
+                    + " its true labels are revealed and the head is updated, then scored on the test split.",
+            "Prints per strategy the mean accuracy at the final budget and the label efficiency vs random"
+                    + " (n_random / n_strategy, n_X = fewest labels at which X's mean curve reaches random's final"
+                    + " mean accuracy)."})
+final class SimulateCommand implements Callable<Integer> {
+
+    @Option(names = "--images", required = true, paramLabel = "DIR", description = "ImageFolder with the true labels")
+    Path images;
+
+    @Option(names = "--strategy", split = ",", paramLabel = "NAMES", defaultValue = "random,default",
+            description = "Comma list of strategies (default: ${DEFAULT-VALUE}). Valid: ${COMPLETION-CANDIDATES}",
+            completionCandidates = StrategyNames.class)
+    List<String> strategies;
+
+    @Option(names = "--initial", defaultValue = "10", description = "Labels in the first round (default: ${DEFAULT-VALUE})")
+    int initial;
+
+    @Option(names = "--batch", defaultValue = "10", description = "Labels per round (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Option(names = "--budget", defaultValue = "250", description = "Labels at the end (default: ${DEFAULT-VALUE})")
+    int budget;
+
+    @Option(names = "--seeds", defaultValue = "3", description = "Repetitions with different splits (default: ${DEFAULT-VALUE})")
+    int seeds;
+
+    @Option(names = "--test-fraction", defaultValue = "0.3", description = "Share held out for testing (default: ${DEFAULT-VALUE})")
+    double testFraction;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "CSV of every round: " + CSV_HEADER)
+    Path out;
+
+    @Option(names = "--update", defaultValue = "incremental",
+            description = "How the head is updated after each round, as in the app: incremental or full (default: ${DEFAULT-VALUE})")
+    String update;
+
+    @Option(names = "--backbone", paramLabel = "JSON", description = "Backbone descriptor (default: the bundled one)")
+    Path backboneDescriptor;
+
+    @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: ~/.cache/activelabel/features)")
+    Path cache;
+
+    static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,rank_ms";
+
+    @Override
+    public Integer call() throws IOException {
+        for (String name : strategies) {
+            Strategies.byName(name); // fail before featurising on a typo
+        }
+        if (!update.equals("incremental") && !update.equals("full")) {
+            throw new IllegalArgumentException("--update must be incremental or full, got " + update);
+        }
+        var progress = new ConsoleProgress(System.err);
+        try (Backbone backbone = CliSupport.openBackbone(backboneDescriptor)) {
+            var loaded = ImageFolderLoader.load(images, backbone, CliSupport.cacheDir(cache), progress);
+            progress.finish();
+            loaded.report().skipped().forEach(s -> System.err.println("skipped " + s.relativePath() + ": " + s.reason()));
+            var set = loaded.set();
+            System.err.printf("%d images in %d classes%n", set.size(), set.classes().size());
+
+            var settings = new Simulation.Settings(initial, batch, budget, update.equals("full"), 10);
+            var simulation = new Simulation(set, new HeadTrainer(HeadConfig.defaults()), backbone.id());
+            List<SimulationRound> rounds = new ArrayList<>();
+            for (int s = 0; s < seeds; s++) {
+                long seed = s + 1;
+                var split = StratifiedSplit.of(set.labels(), set.classes().size(), testFraction, seed);
+                for (String name : strategies) {
+                    rounds.addAll(simulation.run(name, Strategies.byName(name), split, settings, seed, progress));
+                    progress.finish();
+                }
+            }
+            if (out != null) {
+                writeCsv(out, rounds);
+            }
+            printSummary(rounds);
+        }
+        return 0;
+    }
+
+    private static void writeCsv(Path file, List<SimulationRound> rounds) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
+            w.println(CSV_HEADER);
+            for (SimulationRound r : rounds) {
+                w.printf(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%d,%d%n", r.strategy(), r.seed(), r.labelled(), r.accuracy(),
+                        r.macroF1(), r.updateMillis(), r.rankMillis());
+            }
+        }
+    }
+
+    private static void printSummary(List<SimulationRound> rounds) {
+        Map<String, List<SimulationRound>> byStrategy = new LinkedHashMap<>();
+        rounds.forEach(r -> byStrategy.computeIfAbsent(r.strategy(), k -> new ArrayList<>()).add(r));
+        LearningCurve random = byStrategy.containsKey("random") ? LearningCurve.mean(byStrategy.get("random")) : null;
+        System.out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s%n", "strategy", "labels", "accuracy",
+                "acc@20", "efficiency", "worst_gap");
+        for (var entry : byStrategy.entrySet()) {
+            LearningCurve curve = LearningCurve.mean(entry.getValue());
+            String efficiency = random == null ? "n/a" : formatEfficiency(curve, random);
+            String gap = random == null ? "n/a" : String.format(Locale.ROOT, "%.1f pt", 100 * curve.worstShortfallVs(random));
+            double at20 = curve.accuracyAt(20);
+            System.out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s%n", entry.getKey(), curve.finalLabelled(),
+                    100 * curve.finalAccuracy(), Double.isNaN(at20) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * at20),
+                    efficiency, gap);
+        }
+    }
+
+    private static String formatEfficiency(LearningCurve curve, LearningCurve random) {
+        double e = curve.labelEfficiencyVs(random);
+        if (Double.isNaN(e)) {
+            // never reached random's final accuracy within the budget
+            return String.format(Locale.ROOT, "<%.2fx", random.labelsToReach(random.finalAccuracy()) / curve.finalLabelled());
+        }
+        return String.format(Locale.ROOT, "%.2fx", e);
+    }
+
+    /** Lets picocli list the strategy names in the help. */
+    static final class StrategyNames implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Strategies.names().iterator();
+        }
+    }
+}
