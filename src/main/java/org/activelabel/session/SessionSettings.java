@@ -9,7 +9,7 @@ package org.activelabel.session;
  */
 public record SessionSettings(String strategy, int batchSize, boolean autoUpdate) {
 
-    public static final String DEFAULT_STRATEGY = "margin";
+    public static final String DEFAULT_STRATEGY = "default";
     public static final int DEFAULT_BATCH_SIZE = 10;
 
     public SessionSettings {

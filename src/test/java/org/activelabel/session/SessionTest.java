@@ -57,7 +57,7 @@ class SessionTest {
     @Test
     void newSessionsStartWithDefaultSettings() {
         try (Session session = createCatsAndDogs()) {
-            assertEquals(new SessionSettings("margin", 10, true), session.settings());
+            assertEquals(new SessionSettings("default", 10, true), session.settings());
         }
     }
 
