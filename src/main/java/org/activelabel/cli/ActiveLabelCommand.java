@@ -1,5 +1,9 @@
 package org.activelabel.cli;
 
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -8,8 +12,12 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         version = "ActiveLabel 0.1.0",
         description = "Label image collections with active learning.",
-        subcommands = {SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InitCommand.class, FeaturizeCommand.class, ImportCommand.class, TrainCommand.class,
+            RankCommand.class, ExportCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ActiveLabelCommand implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -20,6 +28,36 @@ public final class ActiveLabelCommand implements Runnable {
     }
 
     public static int run(String[] args) {
-        return new CommandLine(new ActiveLabelCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with its error handling: a failed command prints one line, "error: ...", and exits 1. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new ActiveLabelCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+            LOG.debug("command failed", e);
+            commandLine.getErr().println("error: " + describe(e));
+            commandLine.getErr().flush();
+            return 1;
+        });
+    }
+
+    /** One line a person can act on; the messages of this code base already name the file. */
+    static String describe(Throwable e) {
+        Throwable cause = e;
+        while (cause.getMessage() == null && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof java.io.UncheckedIOException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        if (cause instanceof NoSuchFileException) {
+            message = "no such file or folder: " + message;
+        } else if (cause instanceof AccessDeniedException) {
+            message = "permission denied: " + message;
+        } else if (cause instanceof OutOfMemoryError) {
+            message = "out of memory (" + message + "); give Java more with -Xmx";
+        }
+        return message.replace('\n', ' ');
     }
 }

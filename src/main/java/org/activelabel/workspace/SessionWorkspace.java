@@ -677,6 +677,15 @@ public final class SessionWorkspace implements Workspace {
 
     /** Re-runs the strategy over the unlabelled, featurised pool and publishes the ranking. */
     public void rerank() {
+        publish(rankWith(strategy));
+    }
+
+    /** The pool ranked by the named strategy, without changing the session's strategy or the published ranking. */
+    public Ranking rankWith(String strategyName) {
+        return rankWith(Strategies.byName(strategyName));
+    }
+
+    private Ranking rankWith(QueryStrategy strategy) {
         float[][] all;
         Map<Integer, LabelEntry> labelled;
         lock.lock();
@@ -735,8 +744,8 @@ public final class SessionWorkspace implements Workspace {
                 score[pool[i]] = ranked.scores()[i];
             }
         }
-        publish(new Ranking(strategy.name(), order, score, predicted, confidence, probs,
-                current == null ? 0 : current.version()));
+        return new Ranking(strategy.name(), order, score, predicted, confidence, probs,
+                current == null ? 0 : current.version());
     }
 
     /** After labelling: the same order minus labelled items, plus unlabelled ones back at their score. */

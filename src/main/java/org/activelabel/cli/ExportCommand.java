@@ -1,0 +1,93 @@
+package org.activelabel.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.activelabel.session.LabelExport;
+import org.activelabel.workspace.ImageItem;
+import org.activelabel.workspace.LabelEntry;
+import org.activelabel.workspace.Ranking;
+import org.activelabel.workspace.SessionWorkspace;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "export", mixinStandardHelpOptions = true,
+        description = {"Writes the session's labels out.",
+            "csv and jsonl: one row per image, fields " + LabelExport.CSV_HEADER + "; source is human for your"
+                    + " labels and model for the current model's prediction of an unlabelled image (with its"
+                    + " confidence). --human-only leaves the model rows out.",
+            "imagefolder: hard links (or copies) of the labelled images in OUT/<class>/; human labels only unless"
+                    + " --include-model. OUT must be new or empty and outside the image folder."})
+final class ExportCommand implements Callable<Integer> {
+
+    enum Format { csv, jsonl, imagefolder }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SessionOption session;
+
+    @Option(names = "--format", required = true, description = "csv, jsonl or imagefolder")
+    Format format;
+
+    @Option(names = "--out", required = true, paramLabel = "PATH", description = "File (csv, jsonl) or folder")
+    Path out;
+
+    @Option(names = "--include-model", description = "imagefolder: also the model's predictions of unlabelled images")
+    boolean includeModel;
+
+    @Option(names = "--human-only", description = "csv, jsonl: only your labels, no model rows")
+    boolean humanOnly;
+
+    @Override
+    public Integer call() throws IOException {
+        try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
+            var workspace = open.workspace();
+            boolean withModel = format == Format.imagefolder ? includeModel : !humanOnly;
+            List<LabelExport.Row> rows = rows(workspace, withModel);
+            long human = rows.stream().filter(r -> r.source() == LabelEntry.Source.HUMAN).count();
+            var stdout = spec.commandLine().getOut();
+            switch (format) {
+                case csv -> LabelExport.writeCsv(out, rows);
+                case jsonl -> LabelExport.writeJsonl(out, rows);
+                case imagefolder -> {
+                    var result = LabelExport.writeImageFolder(out, workspace.imageRoot(), rows);
+                    result.skipped().forEach(s -> spec.commandLine().getErr().println("skipped " + s));
+                    stdout.printf("%d hard links, %d copies%n", result.linked(), result.copied());
+                }
+            }
+            stdout.printf("exported %d labels (%d human, %d model) to %s%n", rows.size(), human, rows.size() - human, out);
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    /** Labelled images first in path order, then the model's predictions of unlabelled ones. */
+    static List<LabelExport.Row> rows(SessionWorkspace workspace, boolean withModel) {
+        List<String> classes = workspace.classes();
+        var labels = workspace.labels();
+        Ranking ranking = workspace.ranking();
+        List<LabelExport.Row> labelled = new ArrayList<>();
+        List<LabelExport.Row> predicted = new ArrayList<>();
+        for (ImageItem item : workspace.items()) {
+            LabelEntry label = labels.get(item.id());
+            if (label != null) {
+                labelled.add(new LabelExport.Row(item.relativePath(), classes.get(label.classIndex()), label.source(),
+                        Float.NaN));
+            } else if (withModel && item.id() < ranking.predicted().length && ranking.predicted()[item.id()] >= 0) {
+                predicted.add(new LabelExport.Row(item.relativePath(), classes.get(ranking.predicted()[item.id()]),
+                        LabelEntry.Source.MODEL, ranking.confidence()[item.id()]));
+            }
+        }
+        labelled.sort(java.util.Comparator.comparing(LabelExport.Row::path));
+        predicted.sort(java.util.Comparator.comparing(LabelExport.Row::path));
+        labelled.addAll(predicted);
+        return labelled;
+    }
+}
