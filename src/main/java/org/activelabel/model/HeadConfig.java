@@ -106,6 +106,11 @@ public record HeadConfig(
                 minLabelsForEarlyStopping, fixedIterations, incrementalEpochs, replaySize, batchSize, value, seed);
     }
 
+    public HeadConfig withBatchSize(int value) {
+        return new HeadConfig(hiddenUnits, dropout, l2, learningRate, optimizer, maxEpochs, patience,
+                minLabelsForEarlyStopping, fixedIterations, incrementalEpochs, replaySize, value, normalisation, seed);
+    }
+
     public HeadConfig withSeed(long value) {
         return new HeadConfig(hiddenUnits, dropout, l2, learningRate, optimizer, maxEpochs, patience,
                 minLabelsForEarlyStopping, fixedIterations, incrementalEpochs, replaySize, batchSize, normalisation, value);

@@ -94,12 +94,22 @@ final class HeadNetworks {
         return Nd4j.create(flat, new long[]{rows.length, columns}, DataType.FLOAT);
     }
 
-    static INDArray oneHot(int[] labels, int numClasses) {
-        var flat = new float[labels.length * numClasses];
-        for (int i = 0; i < labels.length; i++) {
-            flat[i * numClasses + labels[i]] = 1f;
+    /** The chosen rows as one matrix; copying on the Java side is far cheaper than ND4J's getRows. */
+    static INDArray matrix(float[][] rows, int[] pick) {
+        int columns = rows[0].length;
+        var flat = new float[pick.length * columns];
+        for (int i = 0; i < pick.length; i++) {
+            System.arraycopy(rows[pick[i]], 0, flat, i * columns, columns);
         }
-        return Nd4j.create(flat, new long[]{labels.length, numClasses}, DataType.FLOAT);
+        return Nd4j.create(flat, new long[]{pick.length, columns}, DataType.FLOAT);
+    }
+
+    static INDArray oneHot(int[] labels, int[] pick, int numClasses) {
+        var flat = new float[pick.length * numClasses];
+        for (int i = 0; i < pick.length; i++) {
+            flat[i * numClasses + labels[pick[i]]] = 1f;
+        }
+        return Nd4j.create(flat, new long[]{pick.length, numClasses}, DataType.FLOAT);
     }
 
     static float[][] rows(INDArray matrix) {

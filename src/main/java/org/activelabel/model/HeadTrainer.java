@@ -37,8 +37,8 @@ public final class HeadTrainer {
 
     /**
      * A head trained from freshly initialised weights. With at least
-     * {@link HeadConfig#minLabelsForEarlyStopping()} labels a stratified slice is held out to find the
-     * number of epochs, then the head is trained on all labels for that many; with fewer it runs
+     * {@link HeadConfig#minLabelsForEarlyStopping()} labels a stratified slice is held out and the weights of
+     * the epoch with the lowest held-out loss are kept (one training pass, not two, to stay fast); with fewer it runs
      * {@link HeadConfig#fixedIterations()} minibatch steps. The same data and config give the same head.
      *
      * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
@@ -46,26 +46,13 @@ public final class HeadTrainer {
     public ModelSnapshot fullRefit(TrainingSet data, String backboneId, long version, ProgressSink progress) {
         requireLabels(data);
         var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
-        var x = HeadNetworks.matrix(normalisation.apply(data.features()), data.featureDim());
-        var y = HeadNetworks.oneHot(data.labels(), data.numClasses());
+        var x = normalisation.apply(data.features());
+        var y = data.labels();
         int n = data.size();
 
-        int epochs;
-        if (n >= config.minLabelsForEarlyStopping()) {
-            epochs = epochsByHoldOut(data, x, y, progress);
-        } else {
-            int batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
-            epochs = Math.max(1, (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch);
-        }
-        var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
-        var random = new Random(config.seed());
-        Nd4j.getRandom().setSeed(config.seed());
-        var all = range(n);
-        for (int e = 0; e < epochs; e++) {
-            progress.checkCancelled();
-            trainEpoch(network, x, y, all, config.batchSize(), random, progress);
-            progress.progress(e + 1, epochs, "training on " + n + " labels");
-        }
+        var network = n >= config.minLabelsForEarlyStopping()
+                ? trainWithHoldOut(data, x, progress)
+                : trainFixedBudget(data, x, progress);
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation, n,
                 network);
     }
@@ -101,8 +88,8 @@ public final class HeadTrainer {
         if (data.numClasses() > current.numClasses()) {
             network = HeadNetworks.widen(network, cfg, current.featureDim(), data.numClasses(), seed);
         }
-        var x = HeadNetworks.matrix(current.normalisation().apply(data.features()), data.featureDim());
-        var y = HeadNetworks.oneHot(data.labels(), data.numClasses());
+        var x = current.normalisation().apply(data.features());
+        var y = data.labels();
         Nd4j.getRandom().setSeed(seed);
         for (int e = 0; e < cfg.incrementalEpochs(); e++) {
             progress.checkCancelled();
@@ -114,12 +101,28 @@ public final class HeadTrainer {
                 current.normalisation(), data.size(), network);
     }
 
-    private int epochsByHoldOut(TrainingSet data, INDArray x, INDArray y, ProgressSink progress) {
+    private MultiLayerNetwork trainFixedBudget(TrainingSet data, float[][] x, ProgressSink progress) {
+        int n = data.size();
+        int batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
+        int epochs = Math.max(1, (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch);
+        var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
+        var random = new Random(config.seed());
+        Nd4j.getRandom().setSeed(config.seed());
+        var all = range(n);
+        for (int e = 0; e < epochs; e++) {
+            progress.checkCancelled();
+            trainEpoch(network, x, data.labels(), all, config.batchSize(), random, progress);
+            progress.progress(e + 1, epochs, "training on " + n + " labels");
+        }
+        return network;
+    }
+
+    private MultiLayerNetwork trainWithHoldOut(TrainingSet data, float[][] x, ProgressSink progress) {
         var random = new Random(config.seed());
         int[] fold = Folds.stratified(data.labels(), data.numClasses(), HOLD_OUT_FOLDS, random);
         int[] train = Folds.where(fold, 0, false);
         int[] held = Folds.where(fold, 0, true);
-        var heldX = x.getRows(held);
+        var heldX = HeadNetworks.matrix(x, held);
         var heldLabels = new int[held.length];
         for (int i = 0; i < held.length; i++) {
             heldLabels[i] = data.labels()[held[i]];
@@ -127,30 +130,35 @@ public final class HeadTrainer {
         var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
         Nd4j.getRandom().setSeed(config.seed());
         double bestLoss = Double.POSITIVE_INFINITY;
-        int bestEpoch = 1;
+        int bestEpoch = 0;
+        INDArray bestParams = network.params().dup();
         for (int e = 1; e <= config.maxEpochs(); e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, y, train, config.batchSize(), random, progress);
+            trainEpoch(network, x, data.labels(), train, config.batchSize(), random, progress);
             double loss = crossEntropy(network.output(heldX, false), heldLabels);
             if (loss < bestLoss - MIN_IMPROVEMENT) {
                 bestLoss = loss;
                 bestEpoch = e;
+                bestParams = network.params().dup();
             } else if (e - bestEpoch >= config.patience()) {
                 break;
             }
-            progress.progress(e, config.maxEpochs(), "choosing the number of epochs");
+            progress.progress(e, config.maxEpochs(), "training on " + train.length + " labels, "
+                    + held.length + " held out");
         }
-        return bestEpoch;
+        network.setParams(bestParams);
+        return network;
     }
 
-    private static void trainEpoch(MultiLayerNetwork network, INDArray x, INDArray y, int[] rows, int batch,
+    private static void trainEpoch(MultiLayerNetwork network, float[][] x, int[] labels, int[] rows, int batch,
                                    Random random, ProgressSink progress) {
+        int numClasses = HeadNetworks.numClasses(network);
         var order = rows.clone();
         shuffle(order, random);
         for (int start = 0; start < order.length; start += batch) {
             progress.checkCancelled();
             var pick = Arrays.copyOfRange(order, start, Math.min(order.length, start + batch));
-            network.fit(x.getRows(pick), y.getRows(pick));
+            network.fit(HeadNetworks.matrix(x, pick), HeadNetworks.oneHot(labels, pick, numClasses));
         }
     }
 
