@@ -132,7 +132,11 @@ public final class HeadTrainer {
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = network.params().dup();
-        for (int e = 1; e <= config.maxEpochs(); e++) {
+        // never fewer steps than the fixed budget: with few batches per epoch, patience alone stops too early
+        int batchesPerEpoch = (train.length + config.batchSize() - 1) / config.batchSize();
+        int minEpochs = (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch;
+        int maxEpochs = Math.max(config.maxEpochs(), minEpochs);
+        for (int e = 1; e <= maxEpochs; e++) {
             progress.checkCancelled();
             trainEpoch(network, x, data.labels(), train, config.batchSize(), random, progress);
             double loss = crossEntropy(network.output(heldX, false), heldLabels);
@@ -140,10 +144,10 @@ public final class HeadTrainer {
                 bestLoss = loss;
                 bestEpoch = e;
                 bestParams = network.params().dup();
-            } else if (e - bestEpoch >= config.patience()) {
+            } else if (e >= minEpochs && e - bestEpoch >= config.patience()) {
                 break;
             }
-            progress.progress(e, config.maxEpochs(), "training on " + train.length + " labels, "
+            progress.progress(e, maxEpochs, "training on " + train.length + " labels, "
                     + held.length + " held out");
         }
         network.setParams(bestParams);

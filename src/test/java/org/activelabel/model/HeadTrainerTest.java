@@ -99,7 +99,7 @@ class HeadTrainerTest {
         // first only classes 0..2 are labelled and known
         int[] firstRows = rowsWithLabelBelow(all.labels, 3);
         var firstData = new TrainingSet(pick(all.features, firstRows), pickLabels(all.labels, firstRows), Blobs.names(3));
-        var trainer = new HeadTrainer(Blobs.smallConfig().withIncrementalEpochs(10));
+        var trainer = new HeadTrainer(Blobs.smallConfig().withIncrementalEpochs(10).withBatchSize(32));
         var current = trainer.fullRefit(firstData, "bb", ProgressSink.NONE);
         var before = current.predict(test.features);
 
