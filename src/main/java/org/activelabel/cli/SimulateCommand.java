@@ -69,6 +69,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: ~/.cache/activelabel/features)")
     Path cache;
 
+    @Option(names = "--head", split = ",", paramLabel = "KEY=VALUE", description = HeadOptions.HELP)
+    Map<String, String> head = Map.of();
+
     static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,rank_ms";
 
     @Override
@@ -88,7 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.printf("%d images in %d classes%n", set.size(), set.classes().size());
 
             var settings = new Simulation.Settings(initial, batch, budget, update.equals("full"), 10);
-            var simulation = new Simulation(set, new HeadTrainer(HeadConfig.defaults()), backbone.id());
+            var simulation = new Simulation(set, new HeadTrainer(HeadOptions.apply(HeadConfig.defaults(), head)), backbone.id());
             List<SimulationRound> rounds = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
                 long seed = s + 1;

@@ -119,4 +119,14 @@ public record HeadConfig(
         return new HeadConfig(hiddenUnits, dropout, l2, learningRate, optimizer, maxEpochs, patience,
                 minLabelsForEarlyStopping, fixedIterations, incrementalEpochs, replaySize, batchSize, normalisation, value);
     }
+
+    public HeadConfig withMinLabelsForEarlyStopping(int value) {
+        return new HeadConfig(hiddenUnits, dropout, l2, learningRate, optimizer, maxEpochs, patience,
+                value, fixedIterations, incrementalEpochs, replaySize, batchSize, normalisation, seed);
+    }
+
+    public HeadConfig withReplaySize(int value) {
+        return new HeadConfig(hiddenUnits, dropout, l2, learningRate, optimizer, maxEpochs, patience,
+                minLabelsForEarlyStopping, fixedIterations, incrementalEpochs, value, batchSize, normalisation, seed);
+    }
 }

@@ -157,6 +157,12 @@ public final class HeadTrainer {
     private static void trainEpoch(MultiLayerNetwork network, float[][] x, int[] labels, int[] rows, int batch,
                                    Random random, ProgressSink progress) {
         int numClasses = HeadNetworks.numClasses(network);
+        if (rows.length <= batch) {
+            // one full batch: order is irrelevant, and DL4J's cost is per call, so one fit per epoch
+            progress.checkCancelled();
+            network.fit(HeadNetworks.matrix(x, rows), HeadNetworks.oneHot(labels, rows, numClasses));
+            return;
+        }
         var order = rows.clone();
         shuffle(order, random);
         for (int start = 0; start < order.length; start += batch) {
