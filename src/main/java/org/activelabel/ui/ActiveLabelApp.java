@@ -148,6 +148,7 @@ public final class ActiveLabelApp extends Application {
         closed = true;
         stallMeter.stop();
         if (viewModel != null) {
+            viewModel.cancelUpdate();
             viewModel.dispose();
         }
         // labels still queued reach the journal before the workspace closes
