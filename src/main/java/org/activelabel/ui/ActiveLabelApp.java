@@ -24,6 +24,7 @@ import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.session.SessionProblem;
 import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -131,9 +132,17 @@ public final class ActiveLabelApp extends Application {
         mainView.installShortcuts(stage.getScene());
         stage.setTitle("ActiveLabel — " + opened.name());
         mainView.focusGrid();
-        Platform.runLater(() -> LOG.info("Queue of {} images shown {} ms after the program started",
-                viewModel.queueProperty().get().size(),
-                System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime()));
+        Platform.runLater(() -> {
+            LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (opened instanceof SessionWorkspace session) {
+                // the saved model (and DL4J with it) loads once the queue shows; the ranking updates when it is in
+                tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {
+                    session.loadSavedModel();
+                    return null;
+                }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
+            }
+        });
         viewModel.featurizeNewImages();
     }
 

@@ -18,6 +18,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
@@ -35,6 +36,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -248,18 +251,19 @@ public final class MainView extends StackPane {
         var add = new Button("+ Add class");
         add.setTooltip(new Tooltip("Ctrl+N"));
         add.setOnAction(event -> askNewClass());
-        var rename = new Button("Rename…");
-        rename.setTooltip(new Tooltip("F2"));
+        var rename = new MenuItem("Rename a class…");
+        rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
         rename.setOnAction(event -> askRename(-1));
-        rename.disableProperty().bind(Bindings.isEmpty(vm.classes()));
-        var merge = new Button("Merge…");
-        merge.setTooltip(new Tooltip("Move every label of one class to another (Ctrl+M)"));
+        var merge = new MenuItem("Merge two classes…");
+        merge.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
         merge.setOnAction(event -> askMerge(-1));
-        merge.disableProperty().bind(Bindings.size(vm.classes()).lessThan(2));
+        merge.setDisable(vm.classes().size() < 2);
+        var edit = new MenuButton("Edit classes", null, rename, merge);
+        edit.setTooltip(new Tooltip("Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same"));
+        edit.setDisable(vm.classes().isEmpty());
         add.getStyleClass().add("flat");
-        rename.getStyleClass().add("flat");
-        merge.getStyleClass().add("flat");
-        classBar.getChildren().addAll(add, rename, merge);
+        edit.getStyleClass().add("flat");
+        classBar.getChildren().addAll(add, edit);
     }
 
     private ContextMenu classMenu(int classIndex) {

@@ -10,6 +10,8 @@ import org.activelabel.session.Session;
 import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 import org.activelabel.workspace.Workspaces;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The sessions folder as the window uses it: open the last session, open or create another, list
@@ -17,6 +19,8 @@ import org.activelabel.workspace.Workspaces;
  * cause come back as {@link SessionProblem}s naming what and where; nothing on disk is changed by them.
  */
 public final class SessionLibrary implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionLibrary.class);
 
     private final Path sessionsRoot;
     private final Path sampleImages;
@@ -37,6 +41,16 @@ public final class SessionLibrary implements AutoCloseable {
 
     /** The session opened last, or the bundled sample on a first run. Blocking. */
     public Workspace openLastOrSample() throws IOException {
+        var last = recent.lastOpened();
+        if (last.isPresent()) {
+            try {
+                var workspace = SessionWorkspace.openModelLater(last.get(), backbone);
+                recent.add(last.get());
+                return workspace;
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("could not reopen {}: {}", last.get(), e.getMessage());
+            }
+        }
         return Workspaces.openLastOrSample(sessionsRoot, sampleImages, backbone);
     }
 
@@ -51,7 +65,7 @@ public final class SessionLibrary implements AutoCloseable {
             throw new SessionProblem("There is no session in " + sessionDir + " (no session.json).", sessionDir);
         }
         try {
-            var workspace = SessionWorkspace.open(sessionDir, backbone);
+            var workspace = SessionWorkspace.openModelLater(sessionDir, backbone);
             recent.add(sessionDir);
             return workspace;
         } catch (IOException | RuntimeException e) {
