@@ -1,12 +1,11 @@
 package org.activelabel;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.backbone.LazyBackbone;
 import org.activelabel.cli.ActiveLabelCommand;
 import org.activelabel.ui.DesktopLauncher;
-import org.activelabel.workspace.Workspaces;
+import org.activelabel.ui.session.SessionLibrary;
 
 /**
  * Entry point: no arguments opens the window, anything else is a command. Kept free of JavaFX
@@ -20,19 +19,17 @@ public final class Main {
 
     public static void main(String[] args) {
         if (args.length == 0) {
-            DesktopLauncher.launch(args, Main::openLastOrSample);
+            DesktopLauncher.launch(args, desktopSessions());
             System.exit(0);
         }
         System.exit(ActiveLabelCommand.run(args));
     }
 
-    private static org.activelabel.workspace.Workspace openLastOrSample() {
-        try {
-            Path sample = Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
-            return Workspaces.openLastOrSample(Path.of(System.getProperty("activelabel.sessions", "sessions")),
-                    sample, Backbones.openBundled());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e.getMessage(), e);
-        }
+    /** The ONNX model loads only when an image needs reading: a session whose features are cached opens without it. */
+    private static SessionLibrary desktopSessions() {
+        Path descriptor = Backbones.bundledDescriptor();
+        Path sample = descriptor.getParent().getParent().resolve("sample");
+        return new SessionLibrary(Path.of(System.getProperty("activelabel.sessions", "sessions")), sample,
+                new LazyBackbone(descriptor));
     }
 }

@@ -1,6 +1,7 @@
 package org.activelabel.ui;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.io.StringWriter;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,8 +19,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.activelabel.ui.label.LabellingViewModel;
+import org.activelabel.ui.session.SessionLibrary;
+import org.activelabel.ui.session.SessionMenu;
+import org.activelabel.ui.session.SessionProblem;
 import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,9 +38,13 @@ public final class ActiveLabelApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelApp.class);
 
     /** Application.launch builds the instance itself; this carries the opener across once. */
-    private static final AtomicReference<Supplier<Workspace>> HANDOVER = new AtomicReference<>();
+    private static final AtomicReference<Handover> HANDOVER = new AtomicReference<>();
+
+    private record Handover(Supplier<Workspace> opener, SessionLibrary library) {
+    }
 
     private final Supplier<Workspace> opener;
+    private final SessionLibrary library;
     private final ThumbnailSource thumbnailSource;
     private final BackgroundTasks tasks = new BackgroundTasks();
     private final FxStallMeter stallMeter = new FxStallMeter();
@@ -44,20 +53,31 @@ public final class ActiveLabelApp extends Application {
     private LabellingViewModel viewModel;
     private MainView mainView;
     private boolean closed;
+    private boolean opening;
 
     /** Used by {@link Application#launch}; takes the opener handed over by {@link DesktopLauncher}. */
     public ActiveLabelApp() {
-        this(Objects.requireNonNull(HANDOVER.getAndSet(null), "start through DesktopLauncher.launch"),
-                new ImageIoThumbnailSource());
+        this(Objects.requireNonNull(HANDOVER.getAndSet(null), "start through DesktopLauncher.launch"));
     }
 
+    private ActiveLabelApp(Handover handover) {
+        this(handover.opener(), handover.library(), new ImageIoThumbnailSource());
+    }
+
+    /** A window over one workspace, without the Session menu. */
     public ActiveLabelApp(Supplier<Workspace> opener, ThumbnailSource thumbnailSource) {
+        this(opener, null, thumbnailSource);
+    }
+
+    /** A window that starts with {@code opener}'s workspace and can open and create others from {@code library}. */
+    public ActiveLabelApp(Supplier<Workspace> opener, SessionLibrary library, ThumbnailSource thumbnailSource) {
         this.opener = opener;
+        this.library = library;
         this.thumbnailSource = thumbnailSource;
     }
 
-    static void handOver(Supplier<Workspace> opener) {
-        HANDOVER.set(opener);
+    static void handOver(Supplier<Workspace> opener, SessionLibrary library) {
+        HANDOVER.set(new Handover(opener, library));
     }
 
     @Override
@@ -81,21 +101,98 @@ public final class ActiveLabelApp extends Application {
     }
 
     private void showWorkspace(Workspace opened) {
-        workspace = opened;
         if (closed) {
-            tasks.submit(BackgroundTasks.Lane.EDITS, progress -> {
-                opened.close();
-                return null;
-            }, done -> { }, error -> { });
+            closeLater(opened);
             return;
         }
+        var previous = workspace;
+        if (viewModel != null) {
+            viewModel.cancelUpdate();
+            viewModel.dispose();
+            mainView.uninstallShortcuts(stage.getScene());
+        }
+        if (previous != null) {
+            closeLater(previous);
+        }
+        workspace = opened;
         viewModel = new LabellingViewModel(opened, tasks);
-        mainView = new MainView(viewModel, tasks, thumbnailSource);
+        mainView = new MainView(viewModel, tasks, thumbnailSource,
+                library == null ? null : new SessionMenu(library, new SessionMenu.Actions() {
+                    @Override
+                    public void open(String what, BackgroundTasks.Work<Workspace> work) {
+                        openSession(what, work);
+                    }
+
+                    @Override
+                    public Workspace current() {
+                        return workspace;
+                    }
+                }));
         stage.getScene().setRoot(mainView);
         mainView.installShortcuts(stage.getScene());
         stage.setTitle("ActiveLabel — " + opened.name());
         mainView.focusGrid();
+        Platform.runLater(() -> {
+            LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
+                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+            if (opened instanceof SessionWorkspace session) {
+                // the saved model (and DL4J with it) loads once the queue shows; the ranking updates when it is in
+                tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {
+                    session.loadSavedModel();
+                    return null;
+                }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
+            }
+        });
         viewModel.featurizeNewImages();
+    }
+
+    /**
+     * Opens another session in the background while the current one stays usable; the current one
+     * is closed only once the new one is open, and stays open when opening fails.
+     */
+    private void openSession(String what, BackgroundTasks.Work<Workspace> work) {
+        if (opening) {
+            return;
+        }
+        opening = true;
+        mainView.showBusy(what);
+        tasks.submit(BackgroundTasks.Lane.EDITS, work, opened -> {
+            opening = false;
+            showWorkspace(opened);
+        }, error -> {
+            opening = false;
+            mainView.hideBusy();
+            showSessionProblem(error);
+        });
+    }
+
+    /** Closes a workspace after the model work still running on it has stopped. */
+    private void closeLater(Workspace old) {
+        tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {
+            old.close();
+            return null;
+        }, done -> { }, error -> LOG.error("Closing {} failed", old.name(), error));
+    }
+
+    private void showSessionProblem(Throwable error) {
+        var alert = new Alert(Alert.AlertType.ERROR);
+        alert.initOwner(stage);
+        alert.setTitle("ActiveLabel");
+        alert.setHeaderText(error instanceof SessionProblem ? "That session cannot be used" : "Something went wrong");
+        var text = new StringBuilder(describe(error));
+        if (error instanceof SessionProblem problem && problem.where() != null) {
+            text.append("\n\nWhere: ").append(problem.where());
+        }
+        text.append("\n\nNothing was changed; \"").append(workspace.name()).append("\" stays open.");
+        alert.setContentText(text.toString());
+        alert.getDialogPane().setMinWidth(520);
+        alert.showAndWait();
+        mainView.focusGrid();
+    }
+
+    private static String describe(Throwable error) {
+        var message = error.getMessage();
+        return message == null || message.isBlank() ? error.getClass().getSimpleName() : message;
     }
 
     private void showOpenFailure(Throwable error) {
@@ -148,6 +245,7 @@ public final class ActiveLabelApp extends Application {
         closed = true;
         stallMeter.stop();
         if (viewModel != null) {
+            viewModel.cancelUpdate();
             viewModel.dispose();
         }
         // labels still queued reach the journal before the workspace closes
@@ -158,6 +256,9 @@ public final class ActiveLabelApp extends Application {
             } catch (RuntimeException e) {
                 LOG.error("Closing the workspace failed", e);
             }
+        }
+        if (library != null) {
+            library.close();
         }
         Platform.runLater(() -> { });
     }

@@ -83,6 +83,8 @@ public final class BackgroundTasks implements AutoCloseable {
         try {
             // let queued labels reach the journal before the window goes away
             edits.awaitTermination(10, TimeUnit.SECONDS);
+            // model work was told to stop; it must be out of the workspace before the workspace closes
+            model.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

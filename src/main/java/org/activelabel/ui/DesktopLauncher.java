@@ -1,7 +1,11 @@
 package org.activelabel.ui;
 
+import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Application;
+import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.workspace.Workspace;
 
 /** Starts the desktop window from code that does not itself touch JavaFX. */
@@ -11,15 +15,43 @@ public final class DesktopLauncher {
     }
 
     /**
-     * Opens the window and returns when it is closed. {@code opener} runs on a background thread
-     * while the window shows progress; an exception it throws is shown to the user in a dialog.
+     * Opens the window on the last session of {@code library} (or the sample) and returns when it is
+     * closed. The session starts opening at once, while JavaFX starts; a failure is shown in a dialog.
      */
+    public static void launch(String[] args, SessionLibrary library) {
+        headlessAwt();
+        var first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return library.openLastOrSample();
+            } catch (IOException e) {
+                throw new CompletionException(e);
+            }
+        });
+        ActiveLabelApp.handOver(() -> {
+            try {
+                return first.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }, library);
+        launchApp(args);
+    }
+
+    /** For callers that bring their own workspace: no Session menu. */
     public static void launch(String[] args, Supplier<Workspace> opener) {
+        headlessAwt();
+        ActiveLabelApp.handOver(opener, null);
+        launchApp(args);
+    }
+
+    private static void launchApp(String[] args) {
+        Application.launch(ActiveLabelApp.class, args);
+    }
+
+    private static void headlessAwt() {
         // image decoding uses AWT classes; a second GUI toolkit beside JavaFX's can stall on the display
         if (System.getProperty("java.awt.headless") == null) {
             System.setProperty("java.awt.headless", "true");
         }
-        ActiveLabelApp.handOver(opener);
-        Application.launch(ActiveLabelApp.class, args);
     }
 }

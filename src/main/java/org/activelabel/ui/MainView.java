@@ -1,6 +1,8 @@
 package org.activelabel.ui;
 
 import java.text.NumberFormat;
+import java.util.List;
+import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
@@ -10,7 +12,14 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.event.EventHandler;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ChoiceDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -27,6 +36,8 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -45,6 +56,7 @@ import org.activelabel.ui.label.Toast;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.ui.review.ReviewView;
 import org.activelabel.ui.review.ReviewViewModel;
+import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
 import org.activelabel.workspace.ModelSummary;
 
@@ -64,10 +76,21 @@ public final class MainView extends StackPane {
     private final Toast toast = new Toast();
     private final ToggleButton autoUpdate = new ToggleButton("Auto-update");
     private final ToggleButton dark = new ToggleButton("Dark");
+    private final SessionMenu sessionMenu;
+    private final BusyOverlay busy = new BusyOverlay();
+    private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
+    private final EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
     private Theme theme = Theme.LIGHT;
 
     public MainView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource thumbnailSource) {
+        this(vm, tasks, thumbnailSource, null);
+    }
+
+    /** {@code sessionMenu} may be null: a window over one workspace has none. */
+    public MainView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource thumbnailSource,
+                    SessionMenu sessionMenu) {
         this.vm = vm;
+        this.sessionMenu = sessionMenu;
         getStyleClass().add("main-view");
         var thumbnails = new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, THUMBNAIL_CACHE);
         grid = new QueueGrid(vm, thumbnails);
@@ -84,7 +107,7 @@ public final class MainView extends StackPane {
 
         var page = new BorderPane(tabs, toolbar(), null, statusBar(), null);
         StackPane.setAlignment(toast, Pos.BOTTOM_CENTER);
-        getChildren().addAll(page, toast, help);
+        getChildren().addAll(page, toast, help, busy);
 
         classBar.getStyleClass().add("class-bar");
         vm.classes().addListener((ListChangeListener<String>) change -> fillClassBar());
@@ -115,13 +138,31 @@ public final class MainView extends StackPane {
 
     /** Installs the keyboard shortcuts on the scene that shows this view. */
     public void installShortcuts(Scene scene) {
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKeyPressed);
-        scene.addEventFilter(KeyEvent.KEY_TYPED, event -> {
-            if ("?".equals(event.getCharacter()) && !(scene.getFocusOwner() instanceof TextInputControl)) {
-                help.toggle();
-                event.consume();
-            }
-        });
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+        scene.addEventFilter(KeyEvent.KEY_TYPED, keyTyped);
+    }
+
+    /** Takes the shortcuts off the scene again, before another view replaces this one. */
+    public void uninstallShortcuts(Scene scene) {
+        scene.removeEventFilter(KeyEvent.KEY_PRESSED, keyPressed);
+        scene.removeEventFilter(KeyEvent.KEY_TYPED, keyTyped);
+    }
+
+    private void onKeyTyped(KeyEvent event) {
+        if ("?".equals(event.getCharacter()) && !(getScene().getFocusOwner() instanceof TextInputControl)
+                && !busy.isVisible()) {
+            help.toggle();
+            event.consume();
+        }
+    }
+
+    /** Covers the view with a spinner and {@code message} while a session opens; the view underneath stays as it is. */
+    public void showBusy(String message) {
+        busy.show(message);
+    }
+
+    public void hideBusy() {
+        busy.setVisible(false);
     }
 
     /** Gives the keyboard to the queue. */
@@ -172,9 +213,14 @@ public final class MainView extends StackPane {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        return new ToolBar(new Label("Strategy"), strategy, new Label("Batch"), batch, autoUpdate,
+        var bar = new ToolBar(new Label("Strategy"), strategy, new Label("Batch"), batch, autoUpdate,
                 new Separator(Orientation.VERTICAL), update, refit, new Separator(Orientation.VERTICAL),
                 search, spacer, dark, helpButton);
+        if (sessionMenu != null) {
+            sessionMenu.setTooltip(new Tooltip("New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions"));
+            bar.getItems().addAll(0, List.of(sessionMenu, new Separator(Orientation.VERTICAL)));
+        }
+        return bar;
     }
 
     private void fillClassBar() {
@@ -197,18 +243,46 @@ public final class MainView extends StackPane {
                 vm.label(classIndex);
                 focusGrid();
             });
+            button.setContextMenu(classMenu(classIndex));
+            button.setTooltip(new Tooltip("Label the selected images " + classes.get(c)
+                    + (key == null ? "" : " (" + key + ")") + "; right-click to rename or merge"));
             classBar.getChildren().add(button);
         }
         var add = new Button("+ Add class");
         add.setTooltip(new Tooltip("Ctrl+N"));
         add.setOnAction(event -> askNewClass());
-        var rename = new Button("Rename…");
-        rename.setTooltip(new Tooltip("F2"));
-        rename.setOnAction(event -> askRename());
-        rename.disableProperty().bind(Bindings.isEmpty(vm.classes()));
+        var rename = new MenuItem("Rename a class…");
+        rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
+        rename.setOnAction(event -> askRename(-1));
+        var merge = new MenuItem("Merge two classes…");
+        merge.setAccelerator(new KeyCodeCombination(KeyCode.M, KeyCombination.SHORTCUT_DOWN));
+        merge.setOnAction(event -> askMerge(-1));
+        merge.setDisable(vm.classes().size() < 2);
+        var edit = new MenuButton("Edit classes", null, rename, merge);
+        edit.setTooltip(new Tooltip("Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same"));
+        edit.setDisable(vm.classes().isEmpty());
         add.getStyleClass().add("flat");
-        rename.getStyleClass().add("flat");
-        classBar.getChildren().addAll(add, rename);
+        edit.getStyleClass().add("flat");
+        classBar.getChildren().addAll(add, edit);
+    }
+
+    private ContextMenu classMenu(int classIndex) {
+        var rename = new MenuItem("Rename " + vm.className(classIndex) + "…");
+        rename.setOnAction(event -> askRename(classIndex));
+        var mergeInto = new Menu("Merge " + vm.className(classIndex) + " into");
+        for (int into = 0; into < vm.classes().size(); into++) {
+            if (into != classIndex) {
+                int target = into;
+                var item = new MenuItem(vm.className(into));
+                item.setMnemonicParsing(false);
+                item.setOnAction(event -> confirmMerge(classIndex, target));
+                mergeInto.getItems().add(item);
+            }
+        }
+        mergeInto.setDisable(mergeInto.getItems().isEmpty());
+        rename.setMnemonicParsing(false);
+        mergeInto.setMnemonicParsing(false);
+        return new ContextMenu(rename, mergeInto);
     }
 
     private Node statusBar() {
@@ -282,7 +356,13 @@ public final class MainView extends StackPane {
         }
         boolean shortcut = event.isShortcutDown();
         boolean handled = true;
-        if (event.getCode() == KeyCode.F1) {
+        if (busy.isVisible()) {
+            handled = false;
+        } else if (sessionMenu != null && SessionMenu.NEW.match(event)) {
+            sessionMenu.askNew();
+        } else if (sessionMenu != null && SessionMenu.OPEN.match(event)) {
+            sessionMenu.askOpen();
+        } else if (event.getCode() == KeyCode.F1) {
             help.toggle();
         } else if (shortcut && event.getCode() == KeyCode.T) {
             toggleTheme();
@@ -312,6 +392,7 @@ public final class MainView extends StackPane {
             case Y -> vm.redo();
             case F -> search.requestFocus();
             case N -> askNewClass();
+            case M -> askMerge(-1);
             case PERIOD -> vm.cancelUpdate();
             default -> {
                 return false;
@@ -330,7 +411,7 @@ public final class MainView extends StackPane {
         switch (code) {
             case U -> vm.updateModel(event.isShiftDown());
             case A -> vm.autoUpdateProperty().set(!vm.autoUpdateProperty().get());
-            case F2 -> askRename();
+            case F2 -> askRename(-1);
             default -> {
                 return inGrid && onGridKey(event);
             }
@@ -394,21 +475,55 @@ public final class MainView extends StackPane {
         focusGrid();
     }
 
-    private void askRename() {
-        if (vm.classes().isEmpty()) {
-            return;
-        }
-        var choose = new ChoiceDialog<>(vm.classes().get(0), vm.classes());
-        choose.initOwner(getScene().getWindow());
-        choose.setTitle("Rename class");
-        choose.setHeaderText("Which class?");
-        choose.showAndWait().ifPresent(old -> {
-            var name = new TextInputDialog(old);
+    /** Renames {@code classIndex}, or asks which class first when it is -1. */
+    private void askRename(int classIndex) {
+        var old = classIndex >= 0 ? Optional.of(vm.className(classIndex)) : chooseClass("Rename class", "Which class?",
+                vm.classes());
+        old.ifPresent(oldName -> {
+            var name = new TextInputDialog(oldName);
             name.initOwner(getScene().getWindow());
             name.setTitle("Rename class");
-            name.setHeaderText("New name for " + old);
-            name.showAndWait().ifPresent(newName -> vm.renameClass(vm.classes().indexOf(old), newName));
+            name.setHeaderText("New name for " + oldName + "; its labels keep going with it");
+            name.showAndWait().ifPresent(newName -> vm.renameClass(vm.classes().indexOf(oldName), newName));
         });
         focusGrid();
+    }
+
+    /** Merges {@code from} into a class the user picks, or asks for both when it is -1. */
+    private void askMerge(int from) {
+        if (vm.classes().size() < 2) {
+            return;
+        }
+        var source = from >= 0 ? Optional.of(vm.className(from))
+                : chooseClass("Merge classes", "Which class goes away? Its labels move to another class.", vm.classes());
+        source.ifPresent(name -> {
+            var others = vm.classes().stream().filter(c -> !c.equals(name)).toList();
+            chooseClass("Merge classes", "Move every " + name + " label into…", others)
+                    .ifPresent(into -> confirmMerge(vm.classes().indexOf(name), vm.classes().indexOf(into)));
+        });
+        focusGrid();
+    }
+
+    private void confirmMerge(int from, int into) {
+        var confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Every image labelled " + vm.className(from) + " becomes " + vm.className(into) + ", and "
+                        + vm.className(from) + " is removed. The labels so far cannot be undone past this point.",
+                ButtonType.OK, ButtonType.CANCEL);
+        confirm.initOwner(getScene().getWindow());
+        confirm.setTitle("Merge classes");
+        confirm.setHeaderText("Merge " + vm.className(from) + " into " + vm.className(into) + "?");
+        confirm.showAndWait().filter(ButtonType.OK::equals).ifPresent(ok -> vm.mergeClass(from, into));
+        focusGrid();
+    }
+
+    private Optional<String> chooseClass(String title, String header, List<String> choices) {
+        if (choices.isEmpty()) {
+            return Optional.empty();
+        }
+        var choose = new ChoiceDialog<>(choices.get(0), choices);
+        choose.initOwner(getScene().getWindow());
+        choose.setTitle(title);
+        choose.setHeaderText(header);
+        return choose.showAndWait();
     }
 }

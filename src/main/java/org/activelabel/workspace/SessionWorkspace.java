@@ -112,6 +112,33 @@ public final class SessionWorkspace implements Workspace {
         return start(session, backbone);
     }
 
+    /**
+     * Opens like {@link #open} but leaves the saved model on disk, so a window can show the queue
+     * before DL4J starts; {@link #loadSavedModel()} loads it after. Blocking.
+     */
+    public static SessionWorkspace openModelLater(Path sessionDir, Backbone backbone) throws IOException {
+        return start(Session.open(sessionDir), backbone, false);
+    }
+
+    /** Loads the saved model left by {@link #openModelLater}, re-ranks and tells the listeners. Blocking. */
+    public void loadSavedModel() {
+        updateLock.lock();
+        try {
+            if (head != null) {
+                return;
+            }
+            loadHead();
+            if (head == null) {
+                return;
+            }
+            rerank();
+        } finally {
+            updateLock.unlock();
+        }
+        ModelSummary loaded = summary;
+        listeners.forEach(l -> l.modelChanged(loaded));
+    }
+
     /** Creates a session folder for an image folder and opens it. Blocking. */
     public static SessionWorkspace create(Path sessionDir, String name, Path imageRoot, List<String> classes,
                                           Backbone backbone) throws IOException {
@@ -120,10 +147,16 @@ public final class SessionWorkspace implements Workspace {
     }
 
     private static SessionWorkspace start(Session session, Backbone backbone) throws IOException {
+        return start(session, backbone, true);
+    }
+
+    private static SessionWorkspace start(Session session, Backbone backbone, boolean withModel) throws IOException {
         try {
             var workspace = new SessionWorkspace(session, backbone, HeadConfig.defaults());
             workspace.scan();
-            workspace.loadHead();
+            if (withModel) {
+                workspace.loadHead();
+            }
             workspace.rerank();
             return workspace;
         } catch (IOException | RuntimeException e) {

@@ -1,0 +1,123 @@
+package org.activelabel.ui.session;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Window;
+
+/** Asks for an image folder, a session name and the classes (typed, or the sub-folder names). */
+public final class NewSessionDialog extends Dialog<NewSession> {
+
+    private final TextField folder = new TextField();
+    private final TextField name = new TextField();
+    private final TextArea classes = new TextArea();
+    private final CheckBox fromFolders = new CheckBox("Take the sub-folder names");
+    private final Label hint = new Label();
+
+    public NewSessionDialog(Window owner) {
+        initOwner(owner);
+        setTitle("New session");
+        setHeaderText("Label a folder of images (sub-folders are included)");
+
+        folder.setPromptText("Image folder");
+        folder.setPrefColumnCount(32);
+        var choose = new Button("Choose…");
+        choose.setOnAction(event -> chooseFolder(owner));
+        var folderRow = new HBox(8, folder, choose);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+
+        name.setPromptText("Session name");
+        classes.setPromptText("Class names, separated by commas or one per line");
+        classes.setPrefRowCount(5);
+        classes.disableProperty().bind(fromFolders.selectedProperty());
+        fromFolders.selectedProperty().addListener((obs, old, on) -> refreshHint());
+        folder.textProperty().addListener((obs, old, text) -> {
+            if (name.getText().isBlank() || name.getText().equals(lastFolderName(old))) {
+                name.setText(lastFolderName(text));
+            }
+            refreshHint();
+        });
+        hint.getStyleClass().add("text-muted");
+        hint.setWrapText(true);
+
+        var form = new GridPane();
+        form.setHgap(10);
+        form.setVgap(10);
+        form.setPadding(new Insets(10));
+        form.addRow(0, new Label("Images"), folderRow);
+        form.addRow(1, new Label("Name"), name);
+        form.addRow(2, new Label("Classes"), classes);
+        form.add(fromFolders, 1, 3);
+        form.add(hint, 1, 4);
+        GridPane.setHgrow(folderRow, Priority.ALWAYS);
+        getDialogPane().setContent(form);
+
+        var create = new ButtonType("Create", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        getDialogPane().getButtonTypes().addAll(create, ButtonType.CANCEL);
+        getDialogPane().lookupButton(create).disableProperty().bind(Bindings.createBooleanBinding(
+                () -> folder.getText().isBlank() || name.getText().isBlank()
+                        || (!fromFolders.isSelected() && NewSession.parseClasses(classes.getText()).isEmpty()),
+                folder.textProperty(), name.textProperty(), classes.textProperty(), fromFolders.selectedProperty()));
+        setResultConverter(button -> button == create ? spec() : null);
+        setOnShown(event -> folder.requestFocus());
+    }
+
+    /** The entered session; with "take the sub-folder names" the library reads them when it creates it. */
+    private NewSession spec() {
+        var images = Path.of(folder.getText().strip());
+        List<String> names = fromFolders.isSelected() ? List.of() : NewSession.parseClasses(classes.getText());
+        return new NewSession(name.getText().strip(), images, names, fromFolders.isSelected());
+    }
+
+    private void chooseFolder(Window owner) {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle("Folder of images");
+        var current = Path.of(folder.getText().isBlank() ? System.getProperty("user.home") : folder.getText().strip());
+        if (Files.isDirectory(current)) {
+            chooser.setInitialDirectory(current.toFile());
+        }
+        var chosen = chooser.showDialog(owner);
+        if (chosen != null) {
+            folder.setText(chosen.getAbsolutePath());
+        }
+    }
+
+    private void refreshHint() {
+        if (!fromFolders.isSelected()) {
+            hint.setText("");
+            return;
+        }
+        var images = Path.of(folder.getText().strip());
+        if (folder.getText().isBlank() || !Files.isDirectory(images)) {
+            hint.setText("Choose the image folder first.");
+            return;
+        }
+        try {
+            var names = SessionLibrary.subFolderNames(images);
+            hint.setText(names.isEmpty() ? "This folder has no sub-folders." : "Classes: " + String.join(", ", names));
+        } catch (SessionProblem e) {
+            hint.setText(e.getMessage());
+        }
+    }
+
+    private static String lastFolderName(String path) {
+        if (path == null || path.isBlank()) {
+            return "";
+        }
+        var file = Path.of(path.strip()).getFileName();
+        return file == null ? "" : file.toString();
+    }
+}

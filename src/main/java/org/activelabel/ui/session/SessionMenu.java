@@ -1,0 +1,93 @@
+package org.activelabel.ui.session;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.stage.DirectoryChooser;
+import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.workspace.SessionWorkspace;
+import org.activelabel.workspace.Workspace;
+
+/** The toolbar's Session menu: New session…, Open session…, and the recent ones. */
+public final class SessionMenu extends MenuButton {
+
+    public static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
+            KeyCombination.SHIFT_DOWN);
+    public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+
+    /** What the window does with a chosen session. */
+    public interface Actions {
+        /** Runs {@code work} in the background showing {@code what}, then shows the workspace it opened. */
+        void open(String what, BackgroundTasks.Work<Workspace> work);
+
+        Workspace current();
+    }
+
+    private final SessionLibrary library;
+    private final Actions actions;
+    private final Menu recent = new Menu("Recent sessions");
+
+    public SessionMenu(SessionLibrary library, Actions actions) {
+        super("Session");
+        this.library = library;
+        this.actions = actions;
+        var create = new MenuItem("New session…");
+        create.setAccelerator(NEW);
+        create.setOnAction(event -> askNew());
+        var open = new MenuItem("Open session…");
+        open.setAccelerator(OPEN);
+        open.setOnAction(event -> askOpen());
+        getItems().addAll(create, open, new SeparatorMenuItem(), recent);
+        setOnShowing(event -> fillRecent());
+        fillRecent();
+    }
+
+    public void askNew() {
+        new NewSessionDialog(getScene().getWindow()).showAndWait().ifPresent(spec ->
+                actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder() + "…",
+                        progress -> library.create(spec)));
+    }
+
+    public void askOpen() {
+        var chooser = new DirectoryChooser();
+        chooser.setTitle("Open a session folder");
+        File root = library.sessionsRoot().toFile();
+        if (root.isDirectory()) {
+            chooser.setInitialDirectory(root);
+        }
+        var chosen = chooser.showDialog(getScene().getWindow());
+        if (chosen != null) {
+            open(chosen.toPath());
+        }
+    }
+
+    private void open(Path sessionDir) {
+        if (actions.current() instanceof SessionWorkspace current
+                && current.sessionDir().toAbsolutePath().normalize().equals(sessionDir.toAbsolutePath().normalize())) {
+            var info = new Alert(Alert.AlertType.INFORMATION, "\"" + current.name() + "\" is the session open now.");
+            info.initOwner(getScene().getWindow());
+            info.setHeaderText(null);
+            info.showAndWait();
+            return;
+        }
+        actions.open("Opening " + sessionDir + "…", progress -> library.open(sessionDir));
+    }
+
+    private void fillRecent() {
+        recent.getItems().clear();
+        for (Path dir : library.recent()) {
+            var item = new MenuItem(dir.getFileName() + "  —  " + dir);
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> open(dir));
+            recent.getItems().add(item);
+        }
+        recent.setDisable(recent.getItems().isEmpty());
+    }
+}
