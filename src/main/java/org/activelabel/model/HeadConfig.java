@@ -65,14 +65,15 @@ public record HeadConfig(
     }
 
     /**
-     * Provisional default, to be re-checked on real backbone features: a 64-unit hidden layer because 256
-     * units made a full refit at 2000 labels several times too slow; batch 128 and at most 30 epochs for
-     * the same reason.
+     * The measured default: softmax regression on L2-normalised, standardised features, trained full-batch.
+     * On sklearn's digits (simulate, random strategy, 3 seeds, 250 labels) it matched or beat a 64-unit hidden
+     * layer, and DL4J's cost is per call, so few full-batch steps keep updates fast. Dropout 0.2 on the inputs
+     * cost nothing measurable and gives MC dropout (BALD) something to sample.
      */
     public static HeadConfig defaults() {
-        return new HeadConfig(64, 0.5, 1e-4, 1e-3, Optimizer.ADAM,
-                30, 3, 100, 300,
-                5, 256, 128, Normalisation.L2_STANDARDISE, 42L);
+        return new HeadConfig(0, 0.2, 1e-2, 1e-2, Optimizer.ADAM,
+                30, 3, 5000, 150,
+                30, 256, 1024, Normalisation.L2_STANDARDISE, 42L);
     }
 
     public HeadConfig withHiddenUnits(int value) {

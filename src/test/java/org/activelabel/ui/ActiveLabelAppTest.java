@@ -37,7 +37,7 @@ class ActiveLabelAppTest {
     @Start
     void start(Stage stage) {
         workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
-        workspace.setUpdateMillis(800);
+        workspace.setUpdateMillis(4000);
         app = new ActiveLabelApp(() -> workspace, new ImageIoThumbnailSource());
         app.start(stage);
     }
