@@ -72,6 +72,8 @@ public final class OnnxBackbone implements Backbone {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // idle inference threads must not spin: image decoding shares the same cores
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
             this.session = environment.createSession(modelFile.toString(), options);
         } catch (OrtException e) {
             throw new BackboneException(modelFile + ": cannot load ONNX model: " + e.getMessage(), e);

@@ -113,7 +113,19 @@ final class HeadNetworks {
     }
 
     static float[][] rows(INDArray matrix) {
-        return matrix.toFloatMatrix();
+        // one bulk copy out of native memory; toFloatMatrix() reads element by element
+        INDArray c = matrix.ordering() == 'c' && !matrix.isView() ? matrix : matrix.dup('c');
+        if (c.data().length() != c.length()) {
+            return matrix.toFloatMatrix();
+        }
+        float[] flat = c.data().asFloat();
+        int n = (int) c.rows();
+        int k = (int) c.columns();
+        var out = new float[n][];
+        for (int i = 0; i < n; i++) {
+            out[i] = java.util.Arrays.copyOfRange(flat, i * k, (i + 1) * k);
+        }
+        return out;
     }
 
     private static IUpdater updater(HeadConfig config) {
