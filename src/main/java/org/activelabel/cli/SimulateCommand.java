@@ -33,6 +33,9 @@ import picocli.CommandLine.Option;
                     + " mean accuracy)."})
 final class SimulateCommand implements Callable<Integer> {
 
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "ImageFolder with the true labels")
     Path images;
 
@@ -104,7 +107,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (out != null) {
                 writeCsv(out, rounds);
             }
-            printSummary(rounds);
+            printSummary(rounds, spec.commandLine().getOut());
         }
         return 0;
     }
@@ -123,21 +126,22 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static void printSummary(List<SimulationRound> rounds) {
+    private static void printSummary(List<SimulationRound> rounds, PrintWriter out) {
         Map<String, List<SimulationRound>> byStrategy = new LinkedHashMap<>();
         rounds.forEach(r -> byStrategy.computeIfAbsent(r.strategy(), k -> new ArrayList<>()).add(r));
         LearningCurve random = byStrategy.containsKey("random") ? LearningCurve.mean(byStrategy.get("random")) : null;
-        System.out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s%n", "strategy", "labels", "accuracy",
+        out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s%n", "strategy", "labels", "accuracy",
                 "acc@20", "efficiency", "worst_gap");
         for (var entry : byStrategy.entrySet()) {
             LearningCurve curve = LearningCurve.mean(entry.getValue());
             String efficiency = random == null ? "n/a" : formatEfficiency(curve, random);
             String gap = random == null ? "n/a" : String.format(Locale.ROOT, "%.1f pt", 100 * curve.worstShortfallVs(random));
             double at20 = curve.accuracyAt(20);
-            System.out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s%n", entry.getKey(), curve.finalLabelled(),
+            out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s%n", entry.getKey(), curve.finalLabelled(),
                     100 * curve.finalAccuracy(), Double.isNaN(at20) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * at20),
                     efficiency, gap);
         }
+        out.flush();
     }
 
     private static String formatEfficiency(LearningCurve curve, LearningCurve random) {

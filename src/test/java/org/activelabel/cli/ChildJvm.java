@@ -71,7 +71,8 @@ final class ChildJvm implements AutoCloseable {
 
     /** Kills with SIGKILL and returns every line the child printed. */
     List<String> killAndCollect() throws InterruptedException {
-        process.destroyForcibly();
+        // through the handle: Process.destroyForcibly() also closes our end of stdout, dropping unread lines
+        process.toHandle().destroyForcibly();
         return waitAndCollect();
     }
 

@@ -108,9 +108,13 @@ class CrashSafetyTest {
                 for (var entry : recoveredBefore.entrySet()) {
                     assertEquals(entry.getValue(), current.get(entry.getKey()), "a recovered label went away");
                 }
-                long fresh = current.keySet().stream()
-                        .filter(p -> !confirmed.containsKey(p) && !recoveredBefore.containsKey(p)).count();
-                assertTrue(fresh <= 1, "at most the one append in flight may land unconfirmed, found " + fresh);
+                var unconfirmed = current.keySet().stream()
+                        .filter(p -> !confirmed.containsKey(p) && !recoveredBefore.containsKey(p)).sorted().toList();
+                long fresh = unconfirmed.size();
+                List<String> printed = lines;
+                assertTrue(fresh <= 1, () -> "at most the one append in flight may land unconfirmed, found "
+                        + unconfirmed + "; the child printed " + printed.size() + " lines, last "
+                        + printed.subList(Math.max(0, printed.size() - 3), printed.size()));
                 unconfirmedButWritten += (int) fresh;
                 recoveredBefore.putAll(current);
                 if (t == LABEL_TRIALS - 1) {
