@@ -502,13 +502,15 @@ public final class SessionWorkspace implements Workspace {
         Consumer<List<FeatureRow>> onBatch = rows -> {
             lock.lock();
             try {
+                ImageItem[] copy = items.toArray(new ImageItem[0]); // one copy per batch, not per image
                 for (FeatureRow row : rows) {
                     Integer id = idByPath.get(row.relativePath());
                     if (id != null) {
                         features[id] = row.features();
-                        items = replaceStatus(items, id, ImageItem.Status.FEATURISED, null);
+                        copy[id] = withStatus(copy[id], ImageItem.Status.FEATURISED, null);
                     }
                 }
+                items = List.of(copy);
             } finally {
                 lock.unlock();
             }
@@ -529,12 +531,14 @@ public final class SessionWorkspace implements Workspace {
         }
         lock.lock();
         try {
+            ImageItem[] copy = items.toArray(new ImageItem[0]);
             for (SkippedImage skipped : report.skipped()) {
                 Integer id = idByPath.get(skipped.relativePath());
                 if (id != null) {
-                    items = replaceStatus(items, id, ImageItem.Status.SKIPPED, skipped.reason());
+                    copy[id] = withStatus(copy[id], ImageItem.Status.SKIPPED, skipped.reason());
                 }
             }
+            items = List.of(copy);
         } finally {
             lock.unlock();
         }
@@ -542,12 +546,8 @@ public final class SessionWorkspace implements Workspace {
         listeners.forEach(WorkspaceListener::itemsChanged);
     }
 
-    private static List<ImageItem> replaceStatus(List<ImageItem> list, int id, ImageItem.Status status,
-                                                 String problem) {
-        ImageItem old = list.get(id);
-        ImageItem[] copy = list.toArray(new ImageItem[0]);
-        copy[id] = new ImageItem(old.id(), old.relativePath(), old.file(), old.sizeBytes(), status, problem);
-        return List.of(copy);
+    private static ImageItem withStatus(ImageItem old, ImageItem.Status status, String problem) {
+        return new ImageItem(old.id(), old.relativePath(), old.file(), old.sizeBytes(), status, problem);
     }
 
     // ---- model updates -------------------------------------------------------------------------
