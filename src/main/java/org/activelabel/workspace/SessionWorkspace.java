@@ -194,8 +194,9 @@ public final class SessionWorkspace implements Workspace {
             vectors.add(vector.orElse(null));
         }
         // a labelled image that is gone keeps its label and shows as missing
+        Set<String> scanned = new java.util.HashSet<>(scan.relativePaths());
         for (String path : journal.keySet()) {
-            if (found.stream().noneMatch(i -> i.relativePath().equals(path))) {
+            if (!scanned.contains(path)) {
                 found.add(new ImageItem(found.size(), path, root.resolve(path), 0, ImageItem.Status.MISSING,
                         "file not found"));
                 vectors.add(null);
