@@ -102,7 +102,12 @@ public final class QueueGrid extends StackPane {
             return;
         }
         int row = itemIndex / columns;
-        flow.scrollToTop(Math.max(0, row - rowOffset));
+        int top = Math.max(0, row - rowOffset);
+        var first = flow.getFirstVisibleCell();
+        // scrolling lays the whole flow out again: skip it when the rows are already in place
+        if (first == null || first.getIndex() != top || first.getLayoutY() != 0) {
+            flow.scrollToTop(top);
+        }
         flow.scrollTo(row);
     }
 
@@ -199,7 +204,10 @@ public final class QueueGrid extends StackPane {
             while (tiles.size() > columns) {
                 tiles.remove(tiles.size() - 1).show(-1);
             }
-            box.getChildren().setAll(tiles);
+            // re-adding unchanged tiles would make JavaFX restyle them all
+            if (!box.getChildren().equals(tiles)) {
+                box.getChildren().setAll(tiles);
+            }
             int start = getItem() * columns;
             for (int c = 0; c < columns; c++) {
                 int index = start + c;
