@@ -174,6 +174,7 @@ public final class QueueGrid extends StackPane {
             box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
             box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             setText(null);
+            setGraphic(box);
             cells.add(this);
         }
 
@@ -187,9 +188,12 @@ public final class QueueGrid extends StackPane {
             var queue = vm.queueProperty().get();
             if (isEmpty() || getItem() == null) {
                 tiles.forEach(tile -> tile.show(-1));
-                setGraphic(null);
+                // hidden, not detached: the flow empties and refills cells all the time, and a
+                // re-attached row of tiles is restyled from scratch
+                box.setVisible(false);
                 return;
             }
+            box.setVisible(true);
             while (tiles.size() < columns) {
                 var tile = new TileView(vm, thumbnails);
                 tile.setOnMousePressed(event -> onTilePressed(tile, event));
@@ -213,7 +217,6 @@ public final class QueueGrid extends StackPane {
                 int index = start + c;
                 tiles.get(c).show(index < queue.size() ? queue.get(index) : -1);
             }
-            setGraphic(box);
         }
 
         void refreshState() {
