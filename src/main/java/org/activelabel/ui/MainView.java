@@ -78,6 +78,7 @@ public final class MainView extends StackPane {
     private final ToggleButton dark = new ToggleButton("Dark");
     private final SessionMenu sessionMenu;
     private final BusyOverlay busy = new BusyOverlay();
+    private ReviewViewModel reviewModel;
     private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
     private final EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
     private Theme theme = Theme.LIGHT;
@@ -101,8 +102,16 @@ public final class MainView extends StackPane {
 
         labelTab = new Tab("Label", new BorderPane(split, classBar, null, null, null));
         labelTab.setClosable(false);
-        var reviewTab = new Tab("Review", reviewPane(tasks, thumbnails));
+        // built when first shown and read only while shown: its table and charts are costly to lay out
+        var reviewTab = new Tab("Review");
         reviewTab.setClosable(false);
+        reviewTab.selectedProperty().addListener((obs, was, selected) -> {
+            if (selected && reviewModel == null) {
+                reviewTab.setContent(reviewPane(tasks, thumbnails));
+            } else if (reviewModel != null) {
+                reviewModel.setActive(selected);
+            }
+        });
         tabs.getTabs().addAll(labelTab, reviewTab);
 
         var page = new BorderPane(tabs, toolbar(), null, statusBar(), null);
@@ -121,7 +130,7 @@ public final class MainView extends StackPane {
 
     /** The Review tab: filters, charts and possible label errors, sharing the grid's thumbnails. */
     private Node reviewPane(BackgroundTasks tasks, ThumbnailCache thumbnails) {
-        var reviewModel = new ReviewViewModel(vm.workspace(), work -> tasks.submit(Lane.EDITS, progress -> {
+        reviewModel = new ReviewViewModel(vm.workspace(), work -> tasks.submit(Lane.EDITS, progress -> {
             work.run();
             return null;
         }, done -> { }, error -> { }));

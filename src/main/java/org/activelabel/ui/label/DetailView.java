@@ -1,8 +1,10 @@
 package org.activelabel.ui.label;
 
 import java.util.Locale;
+import java.util.Optional;
 import javafx.concurrent.Task;
 import javafx.geometry.HPos;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -33,6 +35,8 @@ public final class DetailView extends ScrollPane {
     private final Label suggestion = new Label();
     private final GridPane chart = new GridPane();
     private Task<Image> loading;
+    private Task<Optional<LabelEntry>> labelLookup;
+    private int labelShownFor = -1;
 
     public DetailView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource source, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -84,7 +88,7 @@ public final class DetailView extends ScrollPane {
         title.setText(path.substring(path.lastIndexOf('/') + 1));
         file.setText(path + " · " + humanSize(item.sizeBytes())
                 + (item.problem() == null || item.problem().isBlank() ? "" : " · " + item.problem()));
-        label.setText(vm.labelOf(itemId).map(this::describe).orElse("Not labelled yet"));
+        showLabel(itemId);
         int predicted = vm.predictedClass(itemId);
         float confidence = vm.confidence(itemId);
         suggestion.setText(predicted >= 0
@@ -96,27 +100,57 @@ public final class DetailView extends ScrollPane {
         }
     }
 
+    /** The workspace read waits while a label is being written durably: it runs off the FX thread. */
+    private void showLabel(int itemId) {
+        if (labelLookup != null) {
+            labelLookup.cancel(false);
+        }
+        if (itemId != labelShownFor) {
+            label.setText("");
+            labelShownFor = itemId;
+        }
+        labelLookup = tasks.submit(BackgroundTasks.Lane.IO, progress -> vm.labelOf(itemId), entry -> {
+            if (vm.focusedItem() == itemId) {
+                label.setText(entry.map(this::describe).orElse("Not labelled yet"));
+            }
+        }, error -> { });
+    }
+
     private String describe(LabelEntry entry) {
         var who = entry.source() == LabelEntry.Source.HUMAN ? "by you" : "by the model";
         return "Label: " + vm.className(entry.classIndex()) + " (" + who + ")";
     }
 
+    /** Updates the bars in place: new nodes on every focus move would all be styled from scratch. */
     private void fillChart(float[] probabilities, int predicted) {
-        chart.getChildren().clear();
-        if (probabilities == null) {
-            return;
-        }
-        for (int c = 0; c < probabilities.length && c < vm.classes().size(); c++) {
-            var name = new Label((c < 9 ? (c + 1) + "  " : c == 9 ? "0  " : "    ") + vm.className(c));
-            var bar = new ProgressBar(probabilities[c]);
-            bar.setMaxWidth(Double.MAX_VALUE);
-            bar.getStyleClass().add("probability-bar");
-            var value = new Label(String.format(Locale.ROOT, "%.1f%%", probabilities[c] * 100));
-            if (c == predicted) {
-                name.getStyleClass().add("text-bold");
-                bar.getStyleClass().add("predicted");
+        int rows = probabilities == null ? 0 : Math.min(probabilities.length, vm.classes().size());
+        if (chart.getChildren().size() != rows * 3) {
+            chart.getChildren().clear();
+            for (int c = 0; c < rows; c++) {
+                var bar = new ProgressBar();
+                bar.setMaxWidth(Double.MAX_VALUE);
+                bar.getStyleClass().add("probability-bar");
+                chart.addRow(c, new Label(), bar, new Label());
             }
-            chart.addRow(c, name, bar, value);
+        }
+        var cells = chart.getChildren();
+        for (int c = 0; c < rows; c++) {
+            var name = (Label) cells.get(3 * c);
+            var bar = (ProgressBar) cells.get(3 * c + 1);
+            var value = (Label) cells.get(3 * c + 2);
+            name.setText((c < 9 ? (c + 1) + "  " : c == 9 ? "0  " : "    ") + vm.className(c));
+            bar.setProgress(probabilities[c]);
+            value.setText(String.format(Locale.ROOT, "%.1f%%", probabilities[c] * 100));
+            styleIf(name, "text-bold", c == predicted);
+            styleIf(bar, "predicted", c == predicted);
+        }
+    }
+
+    private static void styleIf(Node node, String styleClass, boolean on) {
+        if (!on) {
+            node.getStyleClass().remove(styleClass);
+        } else if (!node.getStyleClass().contains(styleClass)) {
+            node.getStyleClass().add(styleClass);
         }
     }
 

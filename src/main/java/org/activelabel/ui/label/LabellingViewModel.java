@@ -636,7 +636,8 @@ public final class LabellingViewModel {
                 .filter(id -> needle.isEmpty() || (id < items.size()
                         && items.get(id).relativePath().toLowerCase(Locale.ROOT).contains(needle)))
                 .toArray();
-        var snapshot = new QueueSnapshot(visible);
+        // the same ids again (a label confirmed, a ranking that only dropped it) would redraw the grid for nothing
+        var snapshot = Arrays.equals(visible, queue.get().ids()) ? queue.get() : new QueueSnapshot(visible);
         selection.removeIf(id -> snapshot.indexOf(id) < 0);
         queue.set(snapshot);
         if (focusWhenShown >= 0 && snapshot.indexOf(focusWhenShown) >= 0) {

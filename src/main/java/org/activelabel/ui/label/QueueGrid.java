@@ -102,7 +102,12 @@ public final class QueueGrid extends StackPane {
             return;
         }
         int row = itemIndex / columns;
-        flow.scrollToTop(Math.max(0, row - rowOffset));
+        int top = Math.max(0, row - rowOffset);
+        var first = flow.getFirstVisibleCell();
+        // scrolling lays the whole flow out again: skip it when the rows are already in place
+        if (first == null || first.getIndex() != top || first.getLayoutY() != 0) {
+            flow.scrollToTop(top);
+        }
         flow.scrollTo(row);
     }
 
@@ -169,6 +174,7 @@ public final class QueueGrid extends StackPane {
             box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
             box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             setText(null);
+            setGraphic(box);
             cells.add(this);
         }
 
@@ -182,9 +188,12 @@ public final class QueueGrid extends StackPane {
             var queue = vm.queueProperty().get();
             if (isEmpty() || getItem() == null) {
                 tiles.forEach(tile -> tile.show(-1));
-                setGraphic(null);
+                // hidden, not detached: the flow empties and refills cells all the time, and a
+                // re-attached row of tiles is restyled from scratch
+                box.setVisible(false);
                 return;
             }
+            box.setVisible(true);
             while (tiles.size() < columns) {
                 var tile = new TileView(vm, thumbnails);
                 tile.setOnMousePressed(event -> onTilePressed(tile, event));
@@ -199,13 +208,15 @@ public final class QueueGrid extends StackPane {
             while (tiles.size() > columns) {
                 tiles.remove(tiles.size() - 1).show(-1);
             }
-            box.getChildren().setAll(tiles);
+            // re-adding unchanged tiles would make JavaFX restyle them all
+            if (!box.getChildren().equals(tiles)) {
+                box.getChildren().setAll(tiles);
+            }
             int start = getItem() * columns;
             for (int c = 0; c < columns; c++) {
                 int index = start + c;
                 tiles.get(c).show(index < queue.size() ? queue.get(index) : -1);
             }
-            setGraphic(box);
         }
 
         void refreshState() {

@@ -35,6 +35,9 @@ public final class ReviewViewModel implements AutoCloseable {
     private final Executor background;
     private final Executor fxThread;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
+    /** While the pane is hidden, changes only mark it stale: nobody would see the refresh. */
+    private final AtomicBoolean active = new AtomicBoolean(true);
+    private final AtomicBoolean stale = new AtomicBoolean();
     private final AtomicLong refreshesStarted = new AtomicLong();
     private long refreshesApplied;
     private volatile boolean closed;
@@ -95,6 +98,10 @@ public final class ReviewViewModel implements AutoCloseable {
 
     /** Re-reads the workspace in the background; calls made while one is waiting to start are merged. */
     public void refresh() {
+        if (!active.get()) {
+            stale.set(true);
+            return;
+        }
         if (closed || !refreshPending.compareAndSet(false, true)) {
             return;
         }
@@ -130,6 +137,17 @@ public final class ReviewViewModel implements AutoCloseable {
 
     private void applyFilter() {
         rows.set(filter().apply(data.get().rows()));
+    }
+
+    /**
+     * Whether the pane is on screen. While it is not, workspace changes are not read; showing it
+     * again reads the workspace once if anything changed meanwhile.
+     */
+    public void setActive(boolean shown) {
+        active.set(shown);
+        if (shown && stale.getAndSet(false)) {
+            refresh();
+        }
     }
 
     /** Labels one image in the background; the workspace's labelsChanged event then refreshes the pane. */

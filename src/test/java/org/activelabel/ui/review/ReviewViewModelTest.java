@@ -179,6 +179,25 @@ class ReviewViewModelTest {
     }
 
     @Test
+    void whileHiddenChangesAreReadOnceWhenShownAgain() {
+        var queued = new ArrayList<Runnable>();
+        var queuedViewModel = new ReviewViewModel(workspace, queued::add, NOW);
+        queued.remove(0).run();
+
+        queuedViewModel.setActive(false);
+        queuedViewModel.refresh();
+        queuedViewModel.refresh();
+        assertTrue(queued.isEmpty(), "nothing is read while the pane is hidden");
+
+        queuedViewModel.setActive(true);
+        assertEquals(1, queued.size(), "showing it reads what changed meanwhile, once");
+        queued.remove(0).run();
+        queuedViewModel.setActive(false);
+        queuedViewModel.setActive(true);
+        assertTrue(queued.isEmpty(), "nothing changed while hidden: nothing to read");
+    }
+
+    @Test
     void closingStopsListening() {
         int before = workspace.listenerCount();
 
