@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Featurizer {
 
-    public static final int DEFAULT_BATCH_SIZE = 16;
+    public static final int DEFAULT_BATCH_SIZE = 8;
 
     private static final Logger log = LoggerFactory.getLogger(Featurizer.class);
 
