@@ -57,6 +57,9 @@ public final class LazyBackbone implements Backbone {
 
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
         if (loaded != null) {
             loaded.close();
