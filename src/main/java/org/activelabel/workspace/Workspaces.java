@@ -38,6 +38,13 @@ public final class Workspaces {
                 LOG.warn("could not reopen {}: {}; opening the sample instead", last.get(), e.getMessage());
             }
         }
+        return openSample(sessionsRoot, sampleImages, backbone);
+    }
+
+    /** The session named "sample" over {@code sampleImages}, created on first use. Blocking. */
+    public static SessionWorkspace openSample(Path sessionsRoot, Path sampleImages, Backbone backbone)
+            throws IOException {
+        RecentSessions recent = new RecentSessions(sessionsRoot);
         Path sampleDir = sessionsRoot.resolve(SAMPLE_SESSION);
         SessionWorkspace workspace = Files.exists(sampleDir.resolve("session.json"))
                 ? SessionWorkspace.open(sampleDir, backbone)

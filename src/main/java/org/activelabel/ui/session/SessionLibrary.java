@@ -48,10 +48,10 @@ public final class SessionLibrary implements AutoCloseable {
                 recent.add(last.get());
                 return workspace;
             } catch (IOException | RuntimeException e) {
-                LOG.warn("could not reopen {}: {}", last.get(), e.getMessage());
+                LOG.warn("could not reopen {}: {}; opening the sample instead", last.get(), e.getMessage());
             }
         }
-        return Workspaces.openLastOrSample(sessionsRoot, sampleImages, backbone);
+        return Workspaces.openSample(sessionsRoot, sampleImages, backbone);
     }
 
     /** Session folders opened lately, most recent first. */
