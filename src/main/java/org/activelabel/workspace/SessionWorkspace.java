@@ -782,7 +782,7 @@ public final class SessionWorkspace implements Workspace {
                 current == null ? 0 : current.version());
     }
 
-    /** After labelling: the same order minus labelled items, plus unlabelled ones back at their score. */
+    /** After labelling: the same order minus labelled items; items unlabelled again (undo) go first. */
     private void rerankWithoutStrategy() {
         Ranking old = ranking;
         Map<Integer, LabelEntry> labelled;

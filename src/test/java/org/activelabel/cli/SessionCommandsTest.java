@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.workspace.SessionWorkspace;
-import org.activelabel.workspace.Workspaces;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -136,11 +136,14 @@ class SessionCommandsTest {
         assertEquals(12, Files.readAllLines(exported).stream().filter(r -> r.contains(",human,")).count());
 
         // the window opens what the command line made: the last session is this one
-        try (var backbone = Backbones.openBundled();
-             SessionWorkspace window = Workspaces.openLastOrSample(sessionsRoot, images, backbone)) {
+        var library = new SessionLibrary(sessionsRoot, images, Backbones.openBundled());
+        try (var window = (SessionWorkspace) library.openLastOrSample()) {
             assertEquals(Path.of(session).toAbsolutePath(), window.sessionDir().toAbsolutePath());
             assertEquals(12, window.labels().size());
+            window.loadSavedModel();
             assertEquals(1, window.head().orElseThrow().version());
+        } finally {
+            library.close();
         }
     }
 
