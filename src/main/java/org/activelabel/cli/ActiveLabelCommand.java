@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         description = "Label image collections with active learning.",
         subcommands = {InitCommand.class, FeaturizeCommand.class, ImportCommand.class, TrainCommand.class,
             RankCommand.class, ExportCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
-            CommandLine.HelpCommand.class})
+            PlotCommand.class, CommandLine.HelpCommand.class})
 public final class ActiveLabelCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelCommand.class);
