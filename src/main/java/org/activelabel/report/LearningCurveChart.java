@@ -182,6 +182,12 @@ public final class LearningCurveChart {
             return new Axis(min, max, step);
         }
 
+        /** Ends exactly at {@code low} and {@code high}, ticks only inside. */
+        static Axis within(double low, double high, int count) {
+            Axis rounded = nice(low, high, count, low, high);
+            return new Axis(low, high, rounded.step());
+        }
+
         List<Double> ticks() {
             List<Double> ticks = new ArrayList<>();
             for (double t = Math.ceil(min / step - 1e-9) * step; t <= max + step * 1e-6; t += step) {
@@ -240,7 +246,8 @@ public final class LearningCurveChart {
                     Math.max(40, cell.getWidth() - MARGIN_LEFT - MARGIN_RIGHT),
                     Math.max(40, cell.getMaxY() - MARGIN_BOTTOM - top));
             int maxLabelled = panel.curves().stream().mapToInt(c -> c.labelled()[c.labelled().length - 1]).max().orElse(1);
-            this.x = Axis.nice(0, maxLabelled, (int) Math.max(3, plot.getWidth() / 90), 0, Double.MAX_VALUE);
+            // a little room after the last round, so its dot is not cut by the edge
+            this.x = Axis.within(0, maxLabelled * 1.02, (int) Math.max(3, plot.getWidth() / 75));
             double low = panel.curves().stream().flatMapToDouble(c -> java.util.Arrays.stream(c.minAccuracy())).min().orElse(0);
             double high = panel.curves().stream().flatMapToDouble(c -> java.util.Arrays.stream(c.maxAccuracy())).max().orElse(1);
             double pad = Math.max(0.02, (high - low) * 0.06);
