@@ -118,10 +118,19 @@ public final class LearningCurveChart {
                 drawText(g, options.title(), options.width() / 2.0, 28, Align.CENTRE);
                 top = 40;
             }
-            int columns = columns(panels.size(), options.width(), options.height() - top);
+            g.setFont(NOTE_FONT);
+            g.setColor(TICK_TEXT);
+            FontMetrics noteMetrics = g.getFontMetrics();
+            List<String> footnote = wrap(g, footnote(panels), options.width() - PanelPainter.MARGIN_LEFT - 12);
+            double bottom = options.height() - 10 - footnote.size() * noteMetrics.getHeight();
+            for (int i = 0; i < footnote.size(); i++) {
+                drawText(g, footnote.get(i), PanelPainter.MARGIN_LEFT,
+                        bottom + noteMetrics.getAscent() + 4 + i * noteMetrics.getHeight(), Align.LEFT);
+            }
+            int columns = columns(panels.size(), options.width(), bottom - top);
             int rows = (panels.size() + columns - 1) / columns;
             double cellWidth = (double) options.width() / columns;
-            double cellHeight = (options.height() - top) / rows;
+            double cellHeight = (bottom - top) / rows;
             Map<String, Color> colours = colours(panels);
             for (int i = 0; i < panels.size(); i++) {
                 var cell = new Rectangle2D.Double((i % columns) * cellWidth, top + (i / columns) * cellHeight,
@@ -148,6 +157,36 @@ public final class LearningCurveChart {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** What the lines, bands, dashes and circles mean, once for the whole figure. */
+    static String footnote(List<CurvePanel> panels) {
+        var seeds = panels.stream().flatMap(p -> p.curves().stream()).mapToInt(StrategyCurve::seeds).distinct().toArray();
+        String note = seeds.length == 1 && seeds[0] == 1 ? "Lines: one seed."
+                : (seeds.length == 1 ? "Lines: mean of " + seeds[0] + " seeds" : "Lines: mean over seeds")
+                        + "; bands: lowest to highest seed.";
+        if (panels.stream().anyMatch(p -> p.baseline().isPresent())) {
+            note += " Dashed: " + CurvePanel.BASELINE + "'s final accuracy; circle: where a strategy first reaches it,"
+                    + " with its labels vs " + CurvePanel.BASELINE + "'s and their ratio (label efficiency).";
+        }
+        return note;
+    }
+
+    /** Words to lines no wider than {@code width} in the current font. */
+    private static List<String> wrap(Graphics2D g, String text, double width) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String word : text.split(" ")) {
+            String longer = line.isEmpty() ? word : line + " " + word;
+            if (!line.isEmpty() && g.getFontMetrics().getStringBounds(longer, g).getWidth() > width) {
+                lines.add(line);
+                line = word;
+            } else {
+                line = longer;
+            }
+        }
+        lines.add(line);
+        return lines;
     }
 
     /** The column count whose panels come closest to a landscape 1.6 : 1. */
@@ -223,7 +262,7 @@ public final class LearningCurveChart {
 
     /** Draws one panel into its cell of the figure. */
     private static final class PanelPainter {
-        private static final double MARGIN_LEFT = 64;
+        static final double MARGIN_LEFT = 64;
         private static final double MARGIN_RIGHT = 22;
         private static final double MARGIN_BOTTOM = 52;
 
@@ -384,25 +423,32 @@ public final class LearningCurveChart {
             g.setColor(colour);
             g.draw(ring);
 
-            double efficiency = curve.mean().labelEfficiencyVs(baseline.mean());
-            String note = String.format(Locale.ROOT, "%s labels · %.2f× fewer", formatLabels(labels), efficiency);
+            double baselineLabels = baseline.mean().labelsToReach(target);
+            String note = String.format(Locale.ROOT, "%s vs %s labels · %.2f×", formatLabels(labels),
+                    formatLabels(baselineLabels), baselineLabels / labels);
             g.setFont(NOTE_FONT);
             FontMetrics metrics = g.getFontMetrics();
             double width = metrics.getStringBounds(note, g).getWidth();
             // above-left of the marker is empty: every curve there is still below the target
-            double right = Math.max(plot.getX() + 6 + width, mx - 9);
-            double baselineY = my - 10;
-            var box = new Rectangle2D.Double(right - width - 3, baselineY - metrics.getAscent() - 2, width + 6,
-                    metrics.getHeight() + 2);
-            while (occupied.stream().anyMatch(box::intersects) && box.getY() > plot.getY()) {
-                box.y -= box.height + 2;
-                baselineY -= box.height + 2;
+            double height = metrics.getHeight() + 2;
+            double left = Math.max(plot.getX() + 3, mx - 9 - width - 3);
+            var box = new Rectangle2D.Double(left, my - 8 - height, width + 6, height);
+            while (occupied.stream().anyMatch(box::intersects) && box.getY() - height - 2 >= plot.getY()) {
+                box.y -= height + 2;
+            }
+            if (occupied.stream().anyMatch(box::intersects)) {
+                // no room above: below and right of the marker, where the curve has already passed the line
+                box.x = Math.min(plot.getMaxX() - box.width - 3, mx + 9);
+                box.y = my + 8;
+                while (occupied.stream().anyMatch(box::intersects) && box.getMaxY() + height + 2 <= plot.getMaxY()) {
+                    box.y += height + 2;
+                }
             }
             occupied.add(box);
             g.setColor(withAlpha(BACKGROUND, 215));
             g.fill(box);
             g.setColor(colour.darker());
-            drawText(g, note, right, baselineY, Align.RIGHT);
+            drawText(g, note, box.getX() + 3, box.getY() + 1 + metrics.getAscent(), Align.LEFT);
         }
 
         private void paintLegend() {
@@ -413,25 +459,16 @@ public final class LearningCurveChart {
                 entries.add(new Entry(curve.strategy(), colours.get(curve.strategy()),
                         String.format(Locale.ROOT, "%.1f%%", 100 * curve.mean().finalAccuracy())));
             }
-            int seeds = panel.curves().stream().mapToInt(StrategyCurve::seeds).max().orElse(1);
-            List<String> notes = new ArrayList<>();
-            if (baseline != null) {
-                notes.add("dashed: " + CurvePanel.BASELINE + "'s final accuracy");
-            }
-            notes.add(seeds > 1 ? "line: mean of " + seeds + " seeds; band: min–max" : "one seed");
 
             g.setFont(LEGEND_FONT);
             FontMetrics metrics = g.getFontMetrics();
             double nameWidth = entries.stream().mapToDouble(e -> metrics.getStringBounds(e.name(), g).getWidth()).max().orElse(0);
             double valueWidth = entries.stream().mapToDouble(e -> metrics.getStringBounds(e.value(), g).getWidth()).max().orElse(0);
-            g.setFont(NOTE_FONT);
-            FontMetrics noteMetrics = g.getFontMetrics();
-            double noteWidth = notes.stream().mapToDouble(n -> noteMetrics.getStringBounds(n, g).getWidth()).max().orElse(0);
             double rowHeight = metrics.getHeight() + 3;
-            double padding = 9;
+            double padding = 8;
             double swatch = 22;
-            double width = Math.max(swatch + 8 + nameWidth + 14 + valueWidth, noteWidth) + 2 * padding;
-            double height = entries.size() * rowHeight + notes.size() * (noteMetrics.getHeight() + 1) + 2 * padding + 3;
+            double width = swatch + 8 + nameWidth + 14 + valueWidth + 2 * padding;
+            double height = entries.size() * rowHeight + 2 * padding;
 
             Rectangle2D box = legendPlace(width, height);
             g.setColor(withAlpha(BACKGROUND, 235));
@@ -455,13 +492,6 @@ public final class LearningCurveChart {
                 g.setColor(TICK_TEXT);
                 drawText(g, e.value(), box.getMaxX() - padding, textY, Align.RIGHT);
                 rowY += rowHeight;
-            }
-            g.setFont(NOTE_FONT);
-            g.setColor(TICK_TEXT);
-            rowY += 3;
-            for (String note : notes) {
-                rowY += noteMetrics.getHeight() + 1;
-                drawText(g, note, box.getX() + padding, rowY - noteMetrics.getDescent(), Align.LEFT);
             }
         }
 

@@ -142,6 +142,16 @@ class LearningCurveChartTest {
     }
 
     @Test
+    void theFootnoteExplainsOnlyWhatIsDrawn() {
+        String withRandom = LearningCurveChart.footnote(List.of(panel("a")));
+        assertTrue(withRandom.startsWith("Lines: mean of 2 seeds; bands: lowest to highest seed."), withRandom);
+        assertTrue(withRandom.contains("Dashed: random's final accuracy"), withRandom);
+        String oneSeedNoRandom = LearningCurveChart.footnote(List.of(CurvePanel.of("b", List.of(
+                new SimulationRound("margin", 1, 10, 0.5, 0, 0, 0), new SimulationRound("margin", 1, 20, 0.6, 0, 0, 0)))));
+        assertEquals("Lines: one seed.", oneSeedNoRandom);
+    }
+
+    @Test
     void aFigureTooSmallToReadIsRefused() {
         assertThrows(IllegalArgumentException.class, () -> new LearningCurveChart.Options(null, 100, 560, 1));
         assertThrows(IllegalArgumentException.class, () -> new LearningCurveChart.Options(null, 900, 560, 0));
