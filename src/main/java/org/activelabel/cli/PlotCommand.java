@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.activelabel.report.CurvePanel;
 import org.activelabel.report.LearningCurveChart;
@@ -32,7 +33,7 @@ final class PlotCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "PNG", description = "The image to write")
     Path out;
 
-    @Option(names = "--title", description = "Title above the whole figure")
+    @Option(names = "--title", paramLabel = "TEXT", description = "Title above the whole figure")
     String title;
 
     @Option(names = "--titles", split = ",", paramLabel = "TITLES",
@@ -40,13 +41,13 @@ final class PlotCommand implements Callable<Integer> {
                     + " --title, none). Quote a title that holds a comma: --titles '\"A (5,000)\",B'")
     List<String> titles;
 
-    @Option(names = "--width", defaultValue = "900", description = "Figure width in points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--width", paramLabel = "POINTS", defaultValue = "900", description = "Figure width in points (default: ${DEFAULT-VALUE})")
     int width;
 
-    @Option(names = "--height", defaultValue = "560", description = "Figure height in points (default: ${DEFAULT-VALUE})")
+    @Option(names = "--height", paramLabel = "POINTS", defaultValue = "560", description = "Figure height in points (default: ${DEFAULT-VALUE})")
     int height;
 
-    @Option(names = "--scale", defaultValue = "1",
+    @Option(names = "--scale", paramLabel = "FACTOR", defaultValue = "1",
             description = "Pixels per point, e.g. 2 for a sharp image on print or high-density screens (default: ${DEFAULT-VALUE})")
     double scale;
 
@@ -85,7 +86,7 @@ final class PlotCommand implements Callable<Integer> {
             return null; // the figure title already names the only panel
         }
         String name = csvs.get(i).getFileName().toString();
-        return name.toLowerCase(java.util.Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
     }
 
     /** picocli keeps the quotes that protect a comma inside one title. */

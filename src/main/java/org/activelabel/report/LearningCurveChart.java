@@ -19,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +42,6 @@ public final class LearningCurveChart {
             if (!(scale > 0 && scale <= 4)) {
                 throw new IllegalArgumentException("scale must be above 0 and at most 4, got " + scale);
             }
-        }
-
-        public static Options of(String title) {
-            return new Options(title, 900, 560, 1);
         }
 
         public int pixelWidth() {
@@ -286,9 +283,9 @@ public final class LearningCurveChart {
                     Math.max(40, cell.getMaxY() - MARGIN_BOTTOM - top));
             int maxLabelled = panel.curves().stream().mapToInt(c -> c.labelled()[c.labelled().length - 1]).max().orElse(1);
             // a little room after the last round, so its dot is not cut by the edge
-            this.x = Axis.within(0, maxLabelled * 1.02, (int) Math.max(3, plot.getWidth() / 75));
-            double low = panel.curves().stream().flatMapToDouble(c -> java.util.Arrays.stream(c.minAccuracy())).min().orElse(0);
-            double high = panel.curves().stream().flatMapToDouble(c -> java.util.Arrays.stream(c.maxAccuracy())).max().orElse(1);
+            this.x = Axis.within(0, Math.max(1, maxLabelled) * 1.02, (int) Math.max(3, plot.getWidth() / 75));
+            double low = panel.curves().stream().flatMapToDouble(c -> Arrays.stream(c.minAccuracy())).min().orElse(0);
+            double high = panel.curves().stream().flatMapToDouble(c -> Arrays.stream(c.maxAccuracy())).max().orElse(1);
             double pad = Math.max(0.02, (high - low) * 0.06);
             this.y = Axis.nice(100 * Math.max(0, low - pad), 100 * Math.min(1, high + pad),
                     (int) Math.max(3, plot.getHeight() / 55), 0, 100);
