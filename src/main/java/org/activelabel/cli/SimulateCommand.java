@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadTrainer;
+import org.activelabel.model.SelfTraining;
 import org.activelabel.query.Strategies;
 import org.activelabel.simulation.ImageFolderLoader;
 import org.activelabel.simulation.LearningCurve;
@@ -75,13 +76,32 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--head", split = ",", paramLabel = "KEY=VALUE", description = HeadOptions.HELP)
     Map<String, String> head = Map.of();
 
-    static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,rank_ms";
+    @Option(names = "--self-train", split = ",", paramLabel = "NAMES", defaultValue = "default",
+            description = "Strategies whose head also learns from the unlabelled pool (confident predictions as"
+                    + " down-weighted pseudo-labels), as the app does after each update; the others learn from labels"
+                    + " only. 'none' for none (default: ${DEFAULT-VALUE}, so random stays supervised)")
+    List<String> selfTrain;
+
+    @Option(names = "--pseudo", split = ",", paramLabel = "KEY=VALUE",
+            description = "Self-training settings: threshold (lowest confidence), weight (of a pseudo-label against"
+                    + " a label), per-class (most pseudo-labels per class); defaults " + PSEUDO_DEFAULTS)
+    Map<String, String> pseudo = Map.of();
+
+    static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,refine_ms,rank_ms";
+    private static final String PSEUDO_DEFAULTS = "threshold=0.8, weight=0.5, per-class=300";
 
     @Override
     public Integer call() throws IOException {
         for (String name : strategies) {
             Strategies.byName(name); // fail before featurising on a typo
         }
+        for (String name : selfTrain) {
+            if (!name.equals("none") && !strategies.contains(name)) {
+                throw new IllegalArgumentException("--self-train names " + name + ", which is not in --strategy "
+                        + String.join(",", strategies));
+            }
+        }
+        var selfTraining = pseudoSettings(pseudo);
         if (!update.equals("incremental") && !update.equals("full")) {
             throw new IllegalArgumentException("--update must be incremental or full, got " + update);
         }
@@ -94,13 +114,17 @@ final class SimulateCommand implements Callable<Integer> {
             System.err.printf("%d images in %d classes%n", set.size(), set.classes().size());
 
             var settings = new Simulation.Settings(initial, batch, budget, update.equals("full"), 10);
-            var simulation = new Simulation(set, new HeadTrainer(HeadOptions.apply(HeadConfig.defaults(), head)), backbone.id());
+            var trainer = new HeadTrainer(HeadOptions.apply(HeadConfig.defaults(), head));
+            var simulation = new Simulation(set, trainer, backbone.id());
             List<SimulationRound> rounds = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
                 long seed = s + 1;
                 var split = StratifiedSplit.of(set.labels(), set.classes().size(), testFraction, seed);
                 for (String name : strategies) {
-                    rounds.addAll(simulation.run(name, Strategies.byName(name), split, settings, seed, progress));
+                    var pipeline = selfTrain.contains(name)
+                            ? new Simulation.Pipeline(name, Strategies.byName(name), new SelfTraining(trainer, selfTraining))
+                            : Simulation.Pipeline.supervised(name, Strategies.byName(name));
+                    rounds.addAll(simulation.run(pipeline, split, settings, seed, progress));
                     progress.finish();
                 }
             }
@@ -112,6 +136,27 @@ final class SimulateCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static SelfTraining.Settings pseudoSettings(Map<String, String> overrides) {
+        var d = SelfTraining.Settings.defaults();
+        double threshold = d.threshold();
+        float weight = d.weight();
+        int perClass = d.maxPerClass();
+        for (var e : overrides.entrySet()) {
+            try {
+                switch (e.getKey()) {
+                    case "threshold" -> threshold = Double.parseDouble(e.getValue());
+                    case "weight" -> weight = Float.parseFloat(e.getValue());
+                    case "per-class" -> perClass = Integer.parseInt(e.getValue());
+                    default -> throw new IllegalArgumentException("--pseudo knows threshold, weight and per-class, not "
+                            + e.getKey());
+                }
+            } catch (NumberFormatException bad) {
+                throw new IllegalArgumentException("--pseudo " + e.getKey() + "=" + e.getValue() + " is not a number");
+            }
+        }
+        return new SelfTraining.Settings(threshold, weight, perClass);
+    }
+
     private static void writeCsv(Path file, List<SimulationRound> rounds) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
         if (parent != null) {
@@ -120,8 +165,8 @@ final class SimulateCommand implements Callable<Integer> {
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
             w.println(CSV_HEADER);
             for (SimulationRound r : rounds) {
-                w.printf(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%d,%d%n", r.strategy(), r.seed(), r.labelled(), r.accuracy(),
-                        r.macroF1(), r.updateMillis(), r.rankMillis());
+                w.printf(Locale.ROOT, "%s,%d,%d,%.4f,%.4f,%d,%d,%d%n", r.strategy(), r.seed(), r.labelled(), r.accuracy(),
+                        r.macroF1(), r.updateMillis(), r.refineMillis(), r.rankMillis());
             }
         }
     }

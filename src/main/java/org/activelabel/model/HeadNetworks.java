@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.indexing.NDArrayIndex;
 import org.nd4j.linalg.learning.config.Adam;
@@ -110,6 +111,20 @@ final class HeadNetworks {
             flat[i * numClasses + labels[pick[i]]] = 1f;
         }
         return Nd4j.create(flat, new long[]{pick.length, numClasses}, DataType.FLOAT);
+    }
+
+    /** Rows {@code pick} as a minibatch; the weights (null: none) become a per-row label mask, which DL4J
+     *  multiplies into each row's loss and gradient. */
+    static DataSet batch(float[][] x, int[] labels, float[] rowWeights, int[] pick, int numClasses) {
+        INDArray mask = null;
+        if (rowWeights != null) {
+            var w = new float[pick.length];
+            for (int i = 0; i < pick.length; i++) {
+                w[i] = rowWeights[pick[i]];
+            }
+            mask = Nd4j.create(w, new long[]{pick.length, 1}, DataType.FLOAT);
+        }
+        return new DataSet(matrix(x, pick), oneHot(labels, pick, numClasses), null, mask);
     }
 
     static float[][] rows(INDArray matrix) {

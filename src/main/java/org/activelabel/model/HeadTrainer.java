@@ -52,9 +52,38 @@ public final class HeadTrainer {
 
         var network = n >= config.minLabelsForEarlyStopping()
                 ? trainWithHoldOut(data, x, progress)
-                : trainFixedBudget(data, x, progress);
+                : trainFixedBudget(data, x, null, progress);
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation, n,
                 network);
+    }
+
+    /**
+     * A head trained from fresh weights for {@link HeadConfig#fixedIterations()} steps where each row's loss counts by
+     * its weight: pseudo-labels taken from a model's confident predictions count less than a person's labels. The
+     * snapshot counts the rows of weight 1 as the labels it was trained on.
+     *
+     * @param rowWeights one weight in (0, 1] per row of {@code data}
+     * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
+     */
+    public ModelSnapshot weightedRefit(TrainingSet data, float[] rowWeights, String backboneId, long version,
+                                       ProgressSink progress) {
+        requireLabels(data);
+        if (rowWeights.length != data.size()) {
+            throw new IllegalArgumentException(rowWeights.length + " weights for " + data.size() + " rows");
+        }
+        for (float w : rowWeights) {
+            if (!(w > 0 && w <= 1)) {
+                throw new IllegalArgumentException("row weights must be in (0, 1], got " + w);
+            }
+        }
+        var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
+        var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights, progress);
+        int fullWeight = 0;
+        for (float w : rowWeights) {
+            fullWeight += w == 1f ? 1 : 0;
+        }
+        return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation,
+                fullWeight, network);
     }
 
     /**
@@ -93,7 +122,7 @@ public final class HeadTrainer {
         Nd4j.getRandom().setSeed(seed);
         for (int e = 0; e < cfg.incrementalEpochs(); e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, y, rows, cfg.batchSize(), random, progress);
+            trainEpoch(network, x, y, null, rows, cfg.batchSize(), random, progress);
             progress.progress(e + 1, cfg.incrementalEpochs(), "updating on " + rows.length + " labels");
         }
         progress.checkCancelled();
@@ -101,7 +130,7 @@ public final class HeadTrainer {
                 current.normalisation(), data.size(), network);
     }
 
-    private MultiLayerNetwork trainFixedBudget(TrainingSet data, float[][] x, ProgressSink progress) {
+    private MultiLayerNetwork trainFixedBudget(TrainingSet data, float[][] x, float[] rowWeights, ProgressSink progress) {
         int n = data.size();
         int batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
         int epochs = Math.max(1, (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch);
@@ -111,7 +140,7 @@ public final class HeadTrainer {
         var all = range(n);
         for (int e = 0; e < epochs; e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, data.labels(), all, config.batchSize(), random, progress);
+            trainEpoch(network, x, data.labels(), rowWeights, all, config.batchSize(), random, progress);
             progress.progress(e + 1, epochs, "training on " + n + " labels");
         }
         return network;
@@ -138,7 +167,7 @@ public final class HeadTrainer {
         int maxEpochs = Math.max(config.maxEpochs(), minEpochs);
         for (int e = 1; e <= maxEpochs; e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, data.labels(), train, config.batchSize(), random, progress);
+            trainEpoch(network, x, data.labels(), null, train, config.batchSize(), random, progress);
             double loss = crossEntropy(network.output(heldX, false), heldLabels);
             if (loss < bestLoss - MIN_IMPROVEMENT) {
                 bestLoss = loss;
@@ -154,21 +183,19 @@ public final class HeadTrainer {
         return network;
     }
 
-    private static void trainEpoch(MultiLayerNetwork network, float[][] x, int[] labels, int[] rows, int batch,
-                                   Random random, ProgressSink progress) {
-        int numClasses = HeadNetworks.numClasses(network);
-        if (rows.length <= batch) {
-            // one full batch: order is irrelevant, and DL4J's cost is per call, so one fit per epoch
-            progress.checkCancelled();
-            network.fit(HeadNetworks.matrix(x, rows), HeadNetworks.oneHot(labels, rows, numClasses));
-            return;
-        }
-        var order = rows.clone();
-        shuffle(order, random);
+    /** One pass over {@code rows}; {@code rowWeights} (null: all 1) scale each row's loss. */
+    private static void trainEpoch(MultiLayerNetwork network, float[][] x, int[] labels, float[] rowWeights, int[] rows,
+                                   int batch, Random random, ProgressSink progress) {
+        int[] order = rows;
+        if (rows.length > batch) {
+            order = rows.clone();
+            shuffle(order, random);
+        } // else one full batch: order is irrelevant, and DL4J's cost is per call, so one fit per epoch
         for (int start = 0; start < order.length; start += batch) {
             progress.checkCancelled();
-            var pick = Arrays.copyOfRange(order, start, Math.min(order.length, start + batch));
-            network.fit(HeadNetworks.matrix(x, pick), HeadNetworks.oneHot(labels, pick, numClasses));
+            var pick = start == 0 && order.length <= batch ? order
+                    : Arrays.copyOfRange(order, start, Math.min(order.length, start + batch));
+            network.fit(HeadNetworks.batch(x, labels, rowWeights, pick, HeadNetworks.numClasses(network)));
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.ModelSnapshot;
+import org.activelabel.model.SelfTraining;
 import org.activelabel.model.TrainingSet;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.query.QueryContext;
@@ -27,6 +28,15 @@ public final class Simulation {
     public record Settings(int initial, int batch, int budget, boolean fullRefit, int mcSamples) {
     }
 
+    /** How a run learns: a strategy to pick images, and whether the head also learns from the unlabelled pool. */
+    public record Pipeline(String name, QueryStrategy strategy, SelfTraining selfTraining) {
+
+        /** Labels only: the head never sees an unlabelled image. */
+        public static Pipeline supervised(String name, QueryStrategy strategy) {
+            return new Pipeline(name, strategy, null);
+        }
+    }
+
     private final LabelledSet data;
     private final HeadTrainer trainer;
     private final String backboneId;
@@ -37,8 +47,10 @@ public final class Simulation {
         this.backboneId = backboneId;
     }
 
-    public List<SimulationRound> run(String strategyName, QueryStrategy strategy, StratifiedSplit split,
-                                     Settings settings, long seed, ProgressSink progress) {
+    public List<SimulationRound> run(Pipeline pipeline, StratifiedSplit split, Settings settings, long seed,
+                                     ProgressSink progress) {
+        String strategyName = pipeline.name();
+        QueryStrategy strategy = pipeline.strategy();
         int numClasses = data.classes().size();
         int[] pool = split.train();
         boolean[] taken = new boolean[pool.length];
@@ -84,10 +96,18 @@ public final class Simulation {
                 model = trainer.incremental(model, training, newIndices, ProgressSink.NONE);
             }
             long updateMillis = (System.nanoTime() - updateStart) / 1_000_000;
+            long refineStart = System.nanoTime();
+            if (pipeline.selfTraining() != null) {
+                // the app's second background step: the refined head serves the next round and the score
+                float[][] stillUnlabelled = rows(data.features(), pick(pool, unlabelledPositions(taken)));
+                model = pipeline.selfTraining().refine(model, training, stillUnlabelled, model.version() + 1,
+                        ProgressSink.NONE).model();
+            }
+            long refineMillis = (System.nanoTime() - refineStart) / 1_000_000;
 
             Scores scores = Scores.of(testY, argmax(model.predict(testX)), numClasses);
             rounds.add(new SimulationRound(strategyName, seed, labelled.size(), scores.accuracy(), scores.macroF1(),
-                    updateMillis, rankMillis));
+                    updateMillis, refineMillis, rankMillis));
             progress.progress(labelled.size(), budget, strategyName + " seed " + seed);
             round++;
         }

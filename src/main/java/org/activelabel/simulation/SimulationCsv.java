@@ -16,8 +16,10 @@ import java.util.Map;
  */
 public final class SimulationCsv {
 
-    public static final String HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,rank_ms";
+    public static final String HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,refine_ms,rank_ms";
 
+    // files written before pipelines learnt from the unlabelled pool have no refine_ms; it reads as 0
+    private static final String OPTIONAL = "refine_ms";
     private static final List<String> COLUMNS = List.of(HEADER.split(","));
 
     private SimulationCsv() {
@@ -76,7 +78,8 @@ public final class SimulationCsv {
         for (int i = 0; i < names.length; i++) {
             index.putIfAbsent(names[i].trim(), i);
         }
-        List<String> missing = COLUMNS.stream().filter(c -> !index.containsKey(c)).toList();
+        List<String> missing = COLUMNS.stream()
+                .filter(c -> !c.equals(OPTIONAL) && !index.containsKey(c)).toList();
         if (!missing.isEmpty()) {
             throw new MalformedCsvException(file, 1, "not a simulate CSV: missing column" + (missing.size() > 1 ? "s " : " ")
                     + String.join(", ", missing) + " (expected the header " + HEADER + ")");
@@ -103,8 +106,9 @@ public final class SimulationCsv {
         }
         double accuracy = row.fraction("accuracy", false);
         double macroF1 = row.fraction("macro_f1", true);
+        long refineMillis = columns.index().containsKey(OPTIONAL) ? row.whole(OPTIONAL) : 0;
         return new SimulationRound(strategy, seed, (int) labelled, accuracy, macroF1, row.whole("update_ms"),
-                row.whole("rank_ms"));
+                refineMillis, row.whole("rank_ms"));
     }
 
     private record Row(Path file, int lineNumber, String[] cells, Map<String, Integer> index) {

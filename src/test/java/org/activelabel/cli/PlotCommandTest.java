@@ -24,8 +24,8 @@ class PlotCommandTest {
             for (int labels = 10; labels <= 100; labels += 10) {
                 double random = 0.3 + 0.004 * labels + 0.01 * seed;
                 double margin = Math.min(1, random + 0.1);
-                text.append(String.format(java.util.Locale.ROOT, "random,%d,%d,%.4f,%.4f,5,1%n", seed, labels, random, random));
-                text.append(String.format(java.util.Locale.ROOT, "margin,%d,%d,%.4f,%.4f,5,1%n", seed, labels, margin, margin));
+                text.append(String.format(java.util.Locale.ROOT, "random,%d,%d,%.4f,%.4f,5,0,1%n", seed, labels, random, random));
+                text.append(String.format(java.util.Locale.ROOT, "margin,%d,%d,%.4f,%.4f,5,0,1%n", seed, labels, margin, margin));
             }
         }
         return Files.writeString(temp.resolve(name), text);
@@ -59,7 +59,7 @@ class PlotCommandTest {
     void aCellThatIsNotANumberStopsWithTheFileAndLine() throws Exception {
         Path csv = simulateCsv("curve.csv");
         var lines = new java.util.ArrayList<>(Files.readAllLines(csv));
-        lines.set(3, "random,1,20,0.4x,0.4,5,1");
+        lines.set(3, "random,1,20,0.4x,0.4,5,0,1");
         Files.write(csv, lines);
         Path png = temp.resolve("curves.png");
         Cli result = Cli.run("plot", "--csv", csv.toString(), "--out", png.toString());

@@ -28,7 +28,7 @@ class LearningCurveChartTest {
         for (long seed = 1; seed <= 2; seed++) {
             for (int i = 0; i < 10; i++) {
                 double accuracy = start + (end - start) * i / 9 + (seed == 1 ? -0.005 : 0.005);
-                rounds.add(new SimulationRound(strategy, seed, 10 * (i + 1), accuracy, accuracy, 0, 0));
+                rounds.add(new SimulationRound(strategy, seed, 10 * (i + 1), accuracy, accuracy, 0, 0, 0));
             }
         }
         return rounds;
@@ -114,11 +114,11 @@ class LearningCurveChartTest {
     @Test
     void aCurveAveragesItsSeedsAndKeepsTheirRange() {
         var curve = StrategyCurve.of("margin", List.of(
-                new SimulationRound("margin", 1, 10, 0.5, 0, 0, 0),
-                new SimulationRound("margin", 2, 10, 0.7, 0, 0, 0),
-                new SimulationRound("margin", 3, 10, 0.9, 0, 0, 0),
-                new SimulationRound("margin", 1, 20, 0.8, 0, 0, 0),
-                new SimulationRound("margin", 2, 20, 0.9, 0, 0, 0)));
+                new SimulationRound("margin", 1, 10, 0.5, 0, 0, 0, 0),
+                new SimulationRound("margin", 2, 10, 0.7, 0, 0, 0, 0),
+                new SimulationRound("margin", 3, 10, 0.9, 0, 0, 0, 0),
+                new SimulationRound("margin", 1, 20, 0.8, 0, 0, 0, 0),
+                new SimulationRound("margin", 2, 20, 0.9, 0, 0, 0, 0)));
         assertArrayEquals(new int[] {10, 20}, curve.labelled());
         assertArrayEquals(new double[] {0.7, 0.85}, curve.meanAccuracy(), 1e-9);
         assertArrayEquals(new double[] {0.5, 0.8}, curve.minAccuracy(), 1e-9);
@@ -147,7 +147,7 @@ class LearningCurveChartTest {
         assertTrue(withRandom.startsWith("Lines: mean of 2 seeds; bands: lowest to highest seed."), withRandom);
         assertTrue(withRandom.contains("Dashed: random's final accuracy"), withRandom);
         String oneSeedNoRandom = LearningCurveChart.footnote(List.of(CurvePanel.of("b", List.of(
-                new SimulationRound("margin", 1, 10, 0.5, 0, 0, 0), new SimulationRound("margin", 1, 20, 0.6, 0, 0, 0)))));
+                new SimulationRound("margin", 1, 10, 0.5, 0, 0, 0, 0), new SimulationRound("margin", 1, 20, 0.6, 0, 0, 0, 0)))));
         assertEquals("Lines: one seed.", oneSeedNoRandom);
     }
 

@@ -11,7 +11,7 @@ class LearningCurveTest {
     private static LearningCurve curve(String name, double... accuracies) {
         var rounds = new java.util.ArrayList<SimulationRound>();
         for (int i = 0; i < accuracies.length; i++) {
-            rounds.add(new SimulationRound(name, 1, 10 * (i + 1), accuracies[i], accuracies[i], 0, 0));
+            rounds.add(new SimulationRound(name, 1, 10 * (i + 1), accuracies[i], accuracies[i], 0, 0, 0));
         }
         return LearningCurve.mean(rounds);
     }
@@ -19,10 +19,10 @@ class LearningCurveTest {
     @Test
     void averagesSeedsAtEachLabelCount() {
         var mean = LearningCurve.mean(List.of(
-                new SimulationRound("a", 1, 10, 0.5, 0, 0, 0),
-                new SimulationRound("a", 2, 10, 0.7, 0, 0, 0),
-                new SimulationRound("a", 1, 20, 0.8, 0, 0, 0),
-                new SimulationRound("a", 2, 20, 0.9, 0, 0, 0)));
+                new SimulationRound("a", 1, 10, 0.5, 0, 0, 0, 0),
+                new SimulationRound("a", 2, 10, 0.7, 0, 0, 0, 0),
+                new SimulationRound("a", 1, 20, 0.8, 0, 0, 0, 0),
+                new SimulationRound("a", 2, 20, 0.9, 0, 0, 0, 0)));
         assertEquals(2, mean.labelled().length);
         assertEquals(0.6, mean.meanAccuracy()[0], 1e-9);
         assertEquals(0.85, mean.finalAccuracy(), 1e-9);

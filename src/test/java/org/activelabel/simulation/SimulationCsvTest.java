@@ -24,11 +24,11 @@ class SimulationCsvTest {
     @Test
     void readsEveryRoundAsSimulateWroteIt() throws Exception {
         Path file = csv(SimulationCsv.HEADER + "\n"
-                + "random,1,10,0.3377,0.2721,5655,18\n"
+                + "random,1,10,0.3377,0.2721,5655,40,18\n"
                 + "\n"
-                + "default,2,20,0.5000,NaN,459,23\n");
+                + "default,2,20,0.5000,NaN,459,0,23\n");
         List<SimulationRound> rounds = SimulationCsv.read(file);
-        assertEquals(List.of(new SimulationRound("random", 1, 10, 0.3377, 0.2721, 5655, 18)), rounds.subList(0, 1));
+        assertEquals(List.of(new SimulationRound("random", 1, 10, 0.3377, 0.2721, 5655, 40, 18)), rounds.subList(0, 1));
         SimulationRound second = rounds.get(1);
         assertEquals("default", second.strategy());
         assertEquals(20, second.labelled());
@@ -37,10 +37,10 @@ class SimulationCsvTest {
     }
 
     @Test
-    void readsASpreadsheetsSaveWithItsByteOrderMarkLineEndsAndAnExtraColumn() throws Exception {
+    void readsASpreadsheetsSaveWithItsByteOrderMarkLineEndsAnExtraColumnAndNoRefineColumn() throws Exception {
         Path file = csv("\uFEFFnote,rank_ms,update_ms,macro_f1,accuracy,labelled,seed,strategy\r\n"
                 + "x,18,5655,0.27,0.34,10,1,random\r\n");
-        assertEquals(List.of(new SimulationRound("random", 1, 10, 0.34, 0.27, 5655, 18)), SimulationCsv.read(file));
+        assertEquals(List.of(new SimulationRound("random", 1, 10, 0.34, 0.27, 5655, 0, 18)), SimulationCsv.read(file));
     }
 
     @Test
@@ -54,18 +54,18 @@ class SimulationCsvTest {
 
     @Test
     void aCellThatIsNotANumberIsNamedWithItsLine() throws Exception {
-        Path file = csv(SimulationCsv.HEADER + "\nrandom,1,10,0.3,0.2,1,1\nrandom,1,20,high,0.2,1,1\n");
+        Path file = csv(SimulationCsv.HEADER + "\nrandom,1,10,0.3,0.2,1,0,1\nrandom,1,20,high,0.2,1,0,1\n");
         var e = assertThrows(SimulationCsv.MalformedCsvException.class, () -> SimulationCsv.read(file));
         assertEquals(file + ":3: accuracy is not a number: \"high\"", e.getMessage());
     }
 
     @Test
     void otherBadLinesSayWhatIsWrong() throws Exception {
-        assertEquals(":2: expected 7 cells, found 5: random,1,10,0.3,0.2", problem("random,1,10,0.3,0.2"));
-        assertEquals(":2: labelled is not a whole number: \"10.5\"", problem("random,1,10.5,0.3,0.2,1,1"));
-        assertEquals(":2: accuracy must be between 0 and 1, found 87.5", problem("random,1,10,87.5,0.2,1,1"));
-        assertEquals(":2: accuracy must be between 0 and 1, found NaN", problem("random,1,10,NaN,0.2,1,1"));
-        assertEquals(":2: strategy is empty", problem(",1,10,0.3,0.2,1,1"));
+        assertEquals(":2: expected 8 cells, found 5: random,1,10,0.3,0.2", problem("random,1,10,0.3,0.2"));
+        assertEquals(":2: labelled is not a whole number: \"10.5\"", problem("random,1,10.5,0.3,0.2,1,1,0"));
+        assertEquals(":2: accuracy must be between 0 and 1, found 87.5", problem("random,1,10,87.5,0.2,1,1,0"));
+        assertEquals(":2: accuracy must be between 0 and 1, found NaN", problem("random,1,10,NaN,0.2,1,1,0"));
+        assertEquals(":2: strategy is empty", problem(",1,10,0.3,0.2,1,1,0"));
         assertEquals(":1: empty file, expected the header " + SimulationCsv.HEADER, problemWith(""));
     }
 

@@ -1,0 +1,127 @@
+package org.activelabel.model;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.activelabel.progress.ProgressSink;
+
+/**
+ * Learns from the unlabelled pool: the current head (the teacher) predicts every unlabelled image, its most
+ * confident predictions become pseudo-labels, and a fresh head (the student) is trained on the person's labels
+ * plus the pseudo-labels, which count less. Pseudo-labels are the model's, never the person's: they live only in
+ * the returned {@link PseudoLabels} and are not written anywhere as labels.
+ */
+public final class SelfTraining {
+
+    /**
+     * @param threshold      lowest teacher probability for a prediction to become a pseudo-label
+     * @param weight         how much a pseudo-label counts against a person's label (which counts 1)
+     * @param maxPerClass    at most this many pseudo-labels per class, the most confident first, so a class the
+     *                       teacher favours does not swamp the others and the student's cost stays bounded
+     */
+    public record Settings(double threshold, float weight, int maxPerClass) {
+
+        public Settings {
+            if (threshold <= 0 || threshold >= 1 || !(weight > 0 && weight <= 1) || maxPerClass < 1) {
+                throw new IllegalArgumentException("self-training settings out of range: threshold " + threshold
+                        + ", weight " + weight + ", maxPerClass " + maxPerClass);
+            }
+        }
+
+        public static Settings defaults() {
+            return new Settings(0.8, 0.5f, 300);
+        }
+    }
+
+    /** Pool rows the student was also trained on, with the class the teacher gave each and its probability. */
+    public record PseudoLabels(int[] poolRows, int[] classes, float[] confidence) {
+
+        public int size() {
+            return poolRows.length;
+        }
+    }
+
+    /** The student head and the pseudo-labels it learnt from. */
+    public record Result(ModelSnapshot model, PseudoLabels pseudoLabels) {
+    }
+
+    private final HeadTrainer trainer;
+    private final Settings settings;
+
+    public SelfTraining(HeadTrainer trainer, Settings settings) {
+        this.trainer = trainer;
+        this.settings = settings;
+    }
+
+    /**
+     * @param teacher  the head trained on {@code labelled}
+     * @param labelled the person's labels
+     * @param pool     features of the unlabelled images
+     * @param version  version of the student
+     * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
+     */
+    public Result refine(ModelSnapshot teacher, TrainingSet labelled, float[][] pool, long version,
+                         ProgressSink progress) {
+        var pseudo = select(pool.length == 0 ? new float[0][] : teacher.predict(pool), labelled.numClasses());
+        progress.checkCancelled();
+        int n = labelled.size();
+        int total = n + pseudo.size();
+        var x = Arrays.copyOf(labelled.features(), total);
+        var y = Arrays.copyOf(labelled.labels(), total);
+        var weights = new float[total];
+        Arrays.fill(weights, 0, n, 1f);
+        for (int i = 0; i < pseudo.size(); i++) {
+            x[n + i] = pool[pseudo.poolRows()[i]];
+            y[n + i] = pseudo.classes()[i];
+            weights[n + i] = settings.weight();
+        }
+        var student = trainer.weightedRefit(new TrainingSet(x, y, labelled.classes()), weights, teacher.backboneId(),
+                version, progress);
+        return new Result(student, pseudo);
+    }
+
+    /** The confident predictions, at most {@link Settings#maxPerClass()} per class, most confident first. */
+    PseudoLabels select(float[][] probabilities, int numClasses) {
+        List<List<Integer>> byClass = new ArrayList<>();
+        for (int k = 0; k < numClasses; k++) {
+            byClass.add(new ArrayList<>());
+        }
+        float[] best = new float[probabilities.length];
+        for (int i = 0; i < probabilities.length; i++) {
+            int k = argmax(probabilities[i]);
+            best[i] = probabilities[i][k];
+            if (best[i] >= settings.threshold() && k < numClasses) {
+                byClass.get(k).add(i);
+            }
+        }
+        List<int[]> chosen = new ArrayList<>();
+        for (int k = 0; k < numClasses; k++) {
+            var rows = byClass.get(k);
+            rows.sort(Comparator.comparingDouble((Integer i) -> -best[i]).thenComparingInt(i -> i));
+            for (int r : rows.subList(0, Math.min(rows.size(), settings.maxPerClass()))) {
+                chosen.add(new int[]{r, k});
+            }
+        }
+        chosen.sort(Comparator.comparingInt(c -> c[0]));
+        var poolRows = new int[chosen.size()];
+        var classes = new int[chosen.size()];
+        var confidence = new float[chosen.size()];
+        for (int i = 0; i < chosen.size(); i++) {
+            poolRows[i] = chosen.get(i)[0];
+            classes[i] = chosen.get(i)[1];
+            confidence[i] = best[poolRows[i]];
+        }
+        return new PseudoLabels(poolRows, classes, confidence);
+    }
+
+    private static int argmax(float[] p) {
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,125 @@
+package org.activelabel.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import org.activelabel.progress.ProgressSink;
+import org.junit.jupiter.api.Test;
+
+class SelfTrainingTest {
+
+    private static final int DIM = 16;
+    private static final HeadConfig SOFTMAX = HeadConfig.defaults();
+
+    @Test
+    void aRowsWeightDecidesHowMuchItCounts() {
+        // the same points labelled both ways: the heavier labels win, whichever class they name
+        var blobs = Blobs.of(2, 20, DIM, 2.0, 1);
+        int n = blobs.labels.length;
+        var x = Arrays.copyOf(blobs.features, 2 * n);
+        var y = Arrays.copyOf(blobs.labels, 2 * n);
+        for (int i = 0; i < n; i++) {
+            x[n + i] = blobs.features[i];
+            y[n + i] = 1 - blobs.labels[i];
+        }
+        var data = new TrainingSet(x, y, Blobs.names(2));
+        var trueHeavy = new float[2 * n];
+        Arrays.fill(trueHeavy, 0, n, 1f);
+        Arrays.fill(trueHeavy, n, 2 * n, 0.1f);
+        var flippedHeavy = new float[2 * n];
+        Arrays.fill(flippedHeavy, 0, n, 0.1f);
+        Arrays.fill(flippedHeavy, n, 2 * n, 1f);
+        var trainer = new HeadTrainer(SOFTMAX);
+
+        var trusting = trainer.weightedRefit(data, trueHeavy, "bb", 1, ProgressSink.NONE);
+        var flipped = trainer.weightedRefit(data, flippedHeavy, "bb", 1, ProgressSink.NONE);
+
+        assertTrue(Blobs.accuracy(trusting.predict(blobs.features), blobs.labels) > 0.95);
+        assertTrue(Blobs.accuracy(flipped.predict(blobs.features), blobs.labels) < 0.05);
+    }
+
+    @Test
+    void weightsMustFitTheRows() {
+        var data = Blobs.of(2, 5, DIM, 2.0, 1).trainingSet(2);
+        var trainer = new HeadTrainer(SOFTMAX);
+        assertThrows(IllegalArgumentException.class,
+                () -> trainer.weightedRefit(data, new float[3], "bb", 1, ProgressSink.NONE));
+        var zero = new float[10];
+        assertThrows(IllegalArgumentException.class,
+                () -> trainer.weightedRefit(data, zero, "bb", 1, ProgressSink.NONE));
+    }
+
+    @Test
+    void pseudoLabelsAreTheConfidentPredictionsCappedPerClassMostConfidentFirst() {
+        var selfTraining = new SelfTraining(new HeadTrainer(SOFTMAX), new SelfTraining.Settings(0.8, 0.5f, 2));
+        float[][] probabilities = {
+            {0.90f, 0.10f, 0f},   // 0: class 0
+            {0.50f, 0.50f, 0f},   // 1: unsure
+            {0.99f, 0.01f, 0f},   // 2: class 0, most confident
+            {0.85f, 0.15f, 0f},   // 3: class 0, third of its class: over the cap
+            {0.05f, 0.95f, 0f},   // 4: class 1
+            {0.10f, 0.10f, 0.8f}, // 5: class 2, at the threshold
+        };
+
+        var pseudo = selfTraining.select(probabilities, 3);
+
+        assertArrayEquals(new int[]{0, 2, 4, 5}, pseudo.poolRows());
+        assertArrayEquals(new int[]{0, 0, 1, 2}, pseudo.classes());
+        assertArrayEquals(new float[]{0.90f, 0.99f, 0.95f, 0.8f}, pseudo.confidence());
+    }
+
+    @Test
+    void theStudentLearnsFromThePoolWhatTheFewLabelsDoNotShow() {
+        // two labels per class of four; the pool holds the rest of each cluster
+        var pool = Blobs.of(4, 60, DIM, 1.2, 3);
+        var test = Blobs.of(4, 100, DIM, 1.2, 4);
+        int[] picked = {0, 1, 2, 3, 4, 5, 6, 7};
+        var labelled = new TrainingSet(rows(pool.features, picked), Arrays.copyOf(pool.labels, 8), Blobs.names(4));
+        float[][] unlabelled = Arrays.copyOfRange(pool.features, 8, pool.features.length);
+        var trainer = new HeadTrainer(SOFTMAX);
+        var teacher = trainer.fullRefit(labelled, "bb", 3, ProgressSink.NONE);
+
+        var result = new SelfTraining(trainer, SelfTraining.Settings.defaults())
+                .refine(teacher, labelled, unlabelled, 4, ProgressSink.NONE);
+
+        var pseudo = result.pseudoLabels();
+        assertTrue(pseudo.size() > 20, "pseudo-labels: " + pseudo.size());
+        int right = 0;
+        for (int i = 0; i < pseudo.size(); i++) {
+            right += pseudo.classes()[i] == pool.labels[8 + pseudo.poolRows()[i]] ? 1 : 0;
+            assertTrue(pseudo.confidence()[i] >= 0.8f);
+        }
+        assertTrue(right >= 0.9 * pseudo.size(), right + " of " + pseudo.size() + " pseudo-labels right");
+        var student = result.model();
+        assertEquals(4, student.version());
+        assertEquals(8, student.trainedLabels());
+        assertEquals(teacher.classes(), student.classes());
+        double before = Blobs.accuracy(teacher.predict(test.features), test.labels);
+        double after = Blobs.accuracy(student.predict(test.features), test.labels);
+        assertTrue(after >= before, "teacher " + before + ", student " + after);
+    }
+
+    @Test
+    void anEmptyPoolTrainsOnTheLabelsAlone() {
+        var labelled = Blobs.of(2, 10, DIM, 2.0, 1).trainingSet(2);
+        var trainer = new HeadTrainer(SOFTMAX);
+        var teacher = trainer.fullRefit(labelled, "bb", ProgressSink.NONE);
+
+        var result = new SelfTraining(trainer, SelfTraining.Settings.defaults())
+                .refine(teacher, labelled, new float[0][], 2, ProgressSink.NONE);
+
+        assertEquals(0, result.pseudoLabels().size());
+        assertEquals(20, result.model().trainedLabels());
+    }
+
+    private static float[][] rows(float[][] m, int[] idx) {
+        var out = new float[idx.length][];
+        for (int i = 0; i < idx.length; i++) {
+            out[i] = m[idx[i]];
+        }
+        return out;
+    }
+}
