@@ -45,8 +45,11 @@ final class TrainCommand implements Callable<Integer> {
             var summary = workspace.updateModel(full, progress);
             progress.finish();
             var out = spec.commandLine().getOut();
-            out.printf(Locale.ROOT, "model version %d: %s on %d labels in %d ms%n", summary.version(),
-                    summary.full() ? "trained from scratch" : "fine-tuned", summary.labelled(), summary.trainMillis());
+            int pseudo = workspace.pseudoLabels().size();
+            out.printf(Locale.ROOT, "model version %d: %s on %d labels in %d ms%s%n", summary.version(),
+                    summary.full() ? "trained from scratch" : "fine-tuned", summary.labelled(), summary.trainMillis(),
+                    pseudo == 0 ? "" : ", then refined with " + pseudo + " pseudo-labels (the model's confident"
+                            + " predictions on unlabelled images, not saved as labels)");
             out.println(Double.isNaN(summary.cvAccuracy())
                     ? "cross-validated accuracy: n/a (too few labels to cross-validate)"
                     : String.format(Locale.ROOT, "cross-validated accuracy: %.1f%%", 100 * summary.cvAccuracy()));

@@ -32,6 +32,7 @@ import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadStore;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.ModelSnapshot;
+import org.activelabel.model.SelfTraining;
 import org.activelabel.model.TrainingSet;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.query.PoolRanking;
@@ -69,6 +70,7 @@ public final class SessionWorkspace implements Workspace {
     private final Backbone backbone;
     private final FeatureStore store;
     private final HeadTrainer trainer;
+    private final SelfTraining selfTraining;
     private final List<WorkspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock updateLock = new ReentrantLock();
@@ -86,6 +88,7 @@ public final class SessionWorkspace implements Workspace {
     private volatile float[][] headProbabilities; // by item id, for `head`
     private volatile ModelSummary summary;
     private volatile List<SuspectLabel> suspects = List.of();
+    private volatile Map<Integer, LabelEntry> pseudoLabels = Map.of();
     private volatile Ranking ranking;
     private volatile QueryStrategy strategy;
     private volatile Set<Integer> lastTrainedIds = Set.of(); // items the current head was trained on
@@ -101,6 +104,7 @@ public final class SessionWorkspace implements Workspace {
         this.session = session;
         this.backbone = backbone;
         this.trainer = new HeadTrainer(headConfig);
+        this.selfTraining = new SelfTraining(trainer, SelfTraining.Settings.defaults());
         this.store = FeatureStore.open(session.featuresDir(), backbone.id(), backbone.featureDim());
         this.strategy = strategyOrDefault(session.settings().strategy());
         this.ranking = Ranking.empty(strategy.name());
@@ -611,14 +615,19 @@ public final class SessionWorkspace implements Workspace {
         } finally {
             lock.unlock();
         }
-        rerank(); // the refreshed queue first; the slower cross-validation below only adds figures
-
-        ModelSummary provisional = new ModelSummary(next.version(), ids.size(), Double.NaN, trainMillis, !canFineTune,
-                summary == null ? new int[0][0] : summary.confusion(), curve());
-        summary = provisional;
-        listeners.forEach(l -> l.modelChanged(provisional));
-
+        rerank(); // the refreshed queue first; the slower steps below refine it and add figures
+        publishProvisional(next, ids.size(), trainMillis, !canFineTune);
         saveHead(next);
+
+        ModelSnapshot refined = refineWithPool(next, data, progress);
+        if (refined != next) {
+            installHead(refined);
+            rerank();
+            publishProvisional(refined, ids.size(), trainMillis, !canFineTune);
+            saveHead(refined);
+            next = refined;
+        }
+
         var validation = crossValidate(data, ids, progress);
         session.appendHistory(new HistoryEntry(Instant.now(), ids.size(), validation.accuracy(), next.version(),
                 trainMillis, !canFineTune));
@@ -629,6 +638,54 @@ public final class SessionWorkspace implements Workspace {
         return done;
     }
 
+
+    private void publishProvisional(ModelSnapshot model, int labelled, long trainMillis, boolean fullRefit) {
+        ModelSummary provisional = new ModelSummary(model.version(), labelled, Double.NaN, trainMillis, fullRefit,
+                summary == null ? new int[0][0] : summary.confusion(), curve());
+        summary = provisional;
+        listeners.forEach(l -> l.modelChanged(provisional));
+    }
+
+    /**
+     * Self-training on the unlabelled, featurised images: the teacher's confident predictions become down-weighted
+     * pseudo-labels for a fresh head. Returns the teacher itself when there is no pool.
+     */
+    private ModelSnapshot refineWithPool(ModelSnapshot teacher, TrainingSet data, ProgressSink progress) {
+        float[][] all;
+        Set<Integer> labelled;
+        lock.lock();
+        try {
+            all = features.clone();
+            labelled = Set.copyOf(labels.keySet());
+        } finally {
+            lock.unlock();
+        }
+        int[] poolIds = java.util.stream.IntStream.range(0, all.length)
+                .filter(i -> all[i] != null && !labelled.contains(i)).toArray();
+        if (poolIds.length == 0) {
+            pseudoLabels = Map.of();
+            return teacher;
+        }
+        float[][] poolX = new float[poolIds.length][];
+        for (int i = 0; i < poolIds.length; i++) {
+            poolX[i] = all[poolIds[i]];
+        }
+        var result = selfTraining.refine(teacher, data, poolX, teacher.version() + 1, progress);
+        progress.checkCancelled();
+        var pseudo = result.pseudoLabels();
+        Map<Integer, LabelEntry> byId = new HashMap<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < pseudo.size(); i++) {
+            byId.put(poolIds[pseudo.poolRows()[i]], new LabelEntry(pseudo.classes()[i], LabelEntry.Source.MODEL, now));
+        }
+        pseudoLabels = Map.copyOf(byId);
+        return result.model();
+    }
+
+    @Override
+    public Map<Integer, LabelEntry> pseudoLabels() {
+        return pseudoLabels;
+    }
 
     /** Rows of the training set that the current head has not been trained on. */
     private int[] newSince(ModelSnapshot current, List<Integer> ids) {

@@ -2,6 +2,7 @@ package org.activelabel.workspace;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.activelabel.progress.ProgressSink;
 
@@ -59,8 +60,19 @@ public interface Workspace extends AutoCloseable {
     /** Featurises images not in the cache yet; the ranking grows as it goes. Blocking. */
     void featurize(ProgressSink progress);
 
-    /** Fine-tunes (or, when {@code full}, refits) the head on all labels, then re-ranks. Blocking. */
+    /**
+     * Fine-tunes (or, when {@code full}, refits) the head on all labels and re-ranks; then refines the head with
+     * pseudo-labels from the unlabelled pool and re-ranks again. Listeners hear of each model. Blocking.
+     */
     ModelSummary updateModel(boolean full, ProgressSink progress);
+
+    /**
+     * The model's own labels on unlabelled images that the current head also learnt from (self-training), by item
+     * id; each carries {@link LabelEntry.Source#MODEL}. They are not labels: never journalled, exported or counted.
+     */
+    default Map<Integer, LabelEntry> pseudoLabels() {
+        return Map.of();
+    }
 
     /** Labelled images whose out-of-fold prediction confidently disagrees with the label, worst first. */
     List<SuspectLabel> suspectLabels();

@@ -1,0 +1,97 @@
+package org.activelabel.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.activelabel.backbone.Backbone;
+import org.activelabel.backbone.Backbones;
+import org.activelabel.progress.ProgressSink;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An update on a real session: the quick model first, then one refined with the pool's pseudo-labels. */
+class SessionWorkspaceSelfTrainingTest {
+
+    private static final List<String> CLASSES = List.of("flags", "smileys", "food-drink");
+
+    private static Backbone backbone;
+
+    @TempDir
+    Path temp;
+
+    @BeforeAll
+    static void openBackbone() {
+        backbone = Backbones.openBundled();
+    }
+
+    @AfterAll
+    static void closeBackbone() {
+        backbone.close();
+    }
+
+    private Path sampleImages(int perClass) throws IOException {
+        Path sample = Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
+        Path dir = temp.resolve("images");
+        for (String c : CLASSES) {
+            Files.createDirectories(dir.resolve(c));
+            try (Stream<Path> files = Files.list(sample.resolve(c))) {
+                for (Path f : files.sorted().limit(perClass).toList()) {
+                    Files.copy(f, dir.resolve(c).resolve(f.getFileName()));
+                }
+            }
+        }
+        return dir;
+    }
+
+    @Test
+    void theRefinedModelLearnsFromPseudoLabelsThatNeverBecomeLabels() throws Exception {
+        Path images = sampleImages(12);
+        try (var workspace = SessionWorkspace.create(temp.resolve("session"), "s", images, CLASSES, backbone)) {
+            workspace.featurize(ProgressSink.NONE);
+            List<Long> versions = new ArrayList<>();
+            workspace.addListener(new WorkspaceListener() {
+                @Override
+                public void modelChanged(ModelSummary summary) {
+                    versions.add(summary.version());
+                }
+            });
+            int[] perClass = new int[CLASSES.size()];
+            for (var item : workspace.items()) {
+                int cls = CLASSES.indexOf(item.relativePath().substring(0, item.relativePath().indexOf('/')));
+                if (perClass[cls]++ < 3) {
+                    workspace.label(new int[]{item.id()}, cls);
+                }
+            }
+            assertEquals(9, workspace.labels().size());
+            byte[] journal = Files.readAllBytes(temp.resolve("session").resolve("labels.jsonl"));
+
+            var summary = workspace.updateModel(false, ProgressSink.NONE);
+
+            // the quick head, then the refined one, then the refined one with cross-validated figures
+            assertEquals(List.of(1L, 2L, 2L), versions);
+            assertEquals(2, summary.version());
+            assertEquals(2, workspace.head().orElseThrow().version());
+            assertEquals(2, workspace.ranking().modelVersion());
+            var pseudo = workspace.pseudoLabels();
+            assertFalse(pseudo.isEmpty(), "no pseudo-labels from a pool of 27");
+            pseudo.forEach((id, entry) -> {
+                assertEquals(LabelEntry.Source.MODEL, entry.source());
+                assertFalse(workspace.labels().containsKey(id), "a pseudo-label on a labelled image");
+            });
+            assertEquals(9, workspace.labels().size());
+            assertTrue(workspace.labels().values().stream().allMatch(l -> l.source() == LabelEntry.Source.HUMAN));
+            assertEquals(new String(journal), Files.readString(temp.resolve("session").resolve("labels.jsonl")),
+                    "pseudo-labels reached the journal");
+            assertEquals(9, summary.labelled());
+        }
+    }
+}
