@@ -38,8 +38,21 @@ class SimulateCommandTest {
             double last = Double.parseDouble(rows.get(rows.size() - 1)[3]);
             assertTrue(last > first + 0.1, strategy + " accuracy should rise with labels: " + first + " -> " + last);
         }
+        // random learns from labels only; the default pipeline also from the pool, as a second step each round
+        var refineMillis = lines.stream().skip(1).map(l -> l.split(","))
+                .collect(java.util.stream.Collectors.groupingBy(r -> r[0],
+                        java.util.stream.Collectors.summingLong(r -> Long.parseLong(r[6]))));
+        assertEquals(0L, refineMillis.get("random"));
+        assertTrue(refineMillis.get("default") > 0, refineMillis.toString());
         assertTrue(result.out().contains("efficiency"), result.toString());
         assertTrue(result.out().lines().anyMatch(l -> l.startsWith("default")), result.toString());
+    }
+
+    @Test
+    void selfTrainingOnlyNamesStrategiesThatRun() {
+        Cli result = Cli.run("simulate", "--images", "assets/sample", "--strategy", "random", "--self-train", "default");
+        assertEquals(1, result.code(), result.toString());
+        assertEquals("error: --self-train names default, which is not in --strategy random", result.err().strip());
     }
 
     @Test
