@@ -7,14 +7,13 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 
@@ -165,14 +164,64 @@ public final class QueueGrid extends StackPane {
         event.consume();
     }
 
+    /** Tiles side by side, centred; each tile lays itself out, so the row's size never depends on their text. */
+    private static final class TileRow extends Region {
+        private final List<TileView> tiles;
+
+        TileRow(List<TileView> tiles) {
+            this.tiles = tiles;
+        }
+
+        /** Re-adding unchanged tiles would make JavaFX restyle them all. */
+        void syncChildren() {
+            if (!getChildren().equals(tiles)) {
+                getChildren().setAll(tiles);
+                requestLayout();
+            }
+        }
+
+        private double tileWidth() {
+            return tiles.isEmpty() ? 0 : snapSizeX(tiles.get(0).prefWidth(-1));
+        }
+
+        private double tileHeight() {
+            return tiles.isEmpty() ? 0 : snapSizeY(tiles.get(0).prefHeight(-1));
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return tiles.size() * (tileWidth() + GAP) + GAP;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return tileHeight() + GAP;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = tileWidth();
+            double height = tileHeight();
+            double used = tiles.size() * (width + GAP) - GAP;
+            double x = snapPositionX(Math.max(GAP, (getWidth() - used) / 2));
+            for (var tile : tiles) {
+                tile.resizeRelocate(x, snapPositionY(GAP / 2), width, height);
+                x += width + GAP;
+            }
+        }
+    }
+
     private final class RowCell extends ListCell<Integer> {
-        private final HBox box = new HBox(GAP);
         private final List<TileView> tiles = new ArrayList<>();
+        private final TileRow box = new TileRow(tiles);
 
         RowCell() {
             getStyleClass().add("tile-row");
-            box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
-            box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             setText(null);
             setGraphic(box);
             cells.add(this);
@@ -196,6 +245,8 @@ public final class QueueGrid extends StackPane {
             box.setVisible(true);
             while (tiles.size() < columns) {
                 var tile = new TileView(vm, thumbnails);
+                // a layout root: new text in a tile lays out that tile, not the row and the whole flow
+                tile.setManaged(false);
                 tile.setOnMousePressed(event -> onTilePressed(tile, event));
                 tile.setOnDragDetected(event -> tile.startFullDrag());
                 tile.setOnMouseDragEntered(event -> {
@@ -208,14 +259,21 @@ public final class QueueGrid extends StackPane {
             while (tiles.size() > columns) {
                 tiles.remove(tiles.size() - 1).show(-1);
             }
-            // re-adding unchanged tiles would make JavaFX restyle them all
-            if (!box.getChildren().equals(tiles)) {
-                box.getChildren().setAll(tiles);
-            }
+            box.syncChildren();
             int start = getItem() * columns;
             for (int c = 0; c < columns; c++) {
                 int index = start + c;
                 tiles.get(c).show(index < queue.size() ? queue.get(index) : -1);
+            }
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // every row is as tall as one tile: a fixed size spares the flow from sizing rows by
+            // filling a scratch cell with one row after another on each layout
+            if (rows.getFixedCellSize() <= 0 && !isEmpty() && getItem() != null && !tiles.isEmpty()) {
+                rows.setFixedCellSize(Math.ceil(prefHeight(getWidth())));
             }
         }
 

@@ -8,7 +8,10 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
 
-/** Decodes with ImageIO and scales with bilinear filtering; safe to call from any thread. */
+/**
+ * Decodes with ImageIO and scales with bilinear filtering so the longer side is {@code maxSide}, small
+ * images up as well: scaled once here, they are drawn 1:1 on every frame. Safe to call from any thread.
+ */
 public final class ImageIoThumbnailSource implements ThumbnailSource {
 
     @Override
@@ -17,7 +20,7 @@ public final class ImageIoThumbnailSource implements ThumbnailSource {
         if (full == null) {
             throw new IOException(file + ": not an image format this build can read");
         }
-        double scale = Math.min(1.0, (double) maxSide / Math.max(full.getWidth(), full.getHeight()));
+        double scale = (double) maxSide / Math.max(full.getWidth(), full.getHeight());
         int width = Math.max(1, (int) Math.round(full.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(full.getHeight() * scale));
         var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
