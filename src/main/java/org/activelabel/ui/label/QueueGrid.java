@@ -248,6 +248,12 @@ public final class QueueGrid extends StackPane {
                 // a layout root: new text in a tile lays out that tile, not the row and the whole flow
                 tile.setManaged(false);
                 tile.setOnMousePressed(event -> onTilePressed(tile, event));
+                tile.setOnMouseEntered(event -> vm.hover(tile.itemId()));
+                tile.setOnMouseExited(event -> {
+                    if (vm.hoveredItemProperty().get() == tile.itemId()) {
+                        vm.hover(-1);
+                    }
+                });
                 tile.setOnDragDetected(event -> tile.startFullDrag());
                 tile.setOnMouseDragEntered(event -> {
                     if (dragAnchor >= 0 && tile.itemId() >= 0) {

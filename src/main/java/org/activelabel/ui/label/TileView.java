@@ -80,6 +80,10 @@ final class TileView extends VBox {
                 });
             }
         }
+        if (isHover()) {
+            // the pointer stays while the tile takes another image
+            vm.hover(newItemId);
+        }
         setVisible(newItemId >= 0);
         if (newItemId >= 0) {
             refreshText();
