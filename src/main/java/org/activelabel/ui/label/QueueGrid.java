@@ -180,12 +180,13 @@ public final class QueueGrid extends StackPane {
             }
         }
 
+        /** As a box would size it: the preferred size, but never below the minimum. */
         private double tileWidth() {
-            return tiles.isEmpty() ? 0 : snapSizeX(tiles.get(0).prefWidth(-1));
+            return tiles.isEmpty() ? 0 : snapSizeX(Math.max(tiles.get(0).minWidth(-1), tiles.get(0).prefWidth(-1)));
         }
 
         private double tileHeight() {
-            return tiles.isEmpty() ? 0 : snapSizeY(tiles.get(0).prefHeight(-1));
+            return tiles.isEmpty() ? 0 : snapSizeY(Math.max(tiles.get(0).minHeight(-1), tiles.get(0).prefHeight(-1)));
         }
 
         @Override
@@ -279,7 +280,7 @@ public final class QueueGrid extends StackPane {
             // every row is as tall as one tile: a fixed size spares the flow from sizing rows by
             // filling a scratch cell with one row after another on each layout
             if (rows.getFixedCellSize() <= 0 && !isEmpty() && getItem() != null && !tiles.isEmpty()) {
-                rows.setFixedCellSize(Math.ceil(prefHeight(getWidth())));
+                rows.setFixedCellSize(Math.ceil(box.prefHeight(-1) + snappedTopInset() + snappedBottomInset()));
             }
         }
 
