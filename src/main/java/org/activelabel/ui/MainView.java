@@ -76,6 +76,8 @@ public final class MainView extends StackPane {
     private final Toast toast = new Toast();
     private final ToggleButton autoUpdate = new ToggleButton("Auto-update");
     private final ToggleButton dark = new ToggleButton("Dark");
+    private final ComboBox<String> strategy = new ComboBox<>();
+    private Spinner<Integer> batch;
     private final SessionMenu sessionMenu;
     private final BusyOverlay busy = new BusyOverlay();
     private ReviewViewModel reviewModel;
@@ -184,19 +186,20 @@ public final class MainView extends StackPane {
     }
 
     private Node toolbar() {
-        var strategy = new ComboBox<String>();
         strategy.getItems().setAll(LabellingViewModel.STRATEGIES);
         if (!strategy.getItems().contains(vm.strategyProperty().get())) {
             strategy.getItems().add(vm.strategyProperty().get());
         }
         strategy.valueProperty().bindBidirectional(vm.strategyProperty());
-        strategy.setTooltip(new Tooltip("How the queue is ordered: which images the model learns most from"));
+        // back to labelling once a strategy is picked, by key or by mouse
+        strategy.setOnHidden(event -> focusGrid());
+        strategy.setTooltip(new Tooltip("How the queue is ordered: which images the model learns most from (S)"));
 
-        var batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
+        batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
         batch.setEditable(true);
         batch.setPrefWidth(90);
         batch.valueProperty().addListener((obs, old, size) -> vm.batchSizeProperty().set(size));
-        batch.setTooltip(new Tooltip("Labels per round: after this many, the model updates by itself"));
+        batch.setTooltip(new Tooltip("Labels per round: after this many, the model updates by itself (B)"));
 
         autoUpdate.selectedProperty().bindBidirectional(vm.autoUpdateProperty());
         autoUpdate.setTooltip(new Tooltip("Update the model after every round (A)"));
@@ -420,6 +423,14 @@ public final class MainView extends StackPane {
         switch (code) {
             case U -> vm.updateModel(event.isShiftDown());
             case A -> vm.autoUpdateProperty().set(!vm.autoUpdateProperty().get());
+            case S -> {
+                strategy.requestFocus();
+                strategy.show();
+            }
+            case B -> {
+                batch.requestFocus();
+                batch.getEditor().selectAll();
+            }
             case F2 -> askRename(-1);
             default -> {
                 return inGrid && onGridKey(event);
