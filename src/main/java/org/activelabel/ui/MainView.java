@@ -336,6 +336,10 @@ public final class MainView extends StackPane {
         model.textProperty().bind(Bindings.createStringBinding(() -> describeModel(vm.modelProperty().get()),
                 vm.modelProperty()));
 
+        // on a narrow window (or at 2x scale) the long status sentence gives way, the counts stay whole
+        for (var fixed : List.of(trainingText, round, labelledText, model)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         var bar = new HBox(16, status, trainingBox, round, labelledText, labelled, model);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
