@@ -31,12 +31,14 @@ public final class QueueGrid extends StackPane {
     private final ObservableList<Integer> rowNumbers = FXCollections.observableArrayList();
     private final List<RowCell> cells = new ArrayList<>();
     private final Label empty = new Label();
+    private TileView sizeProbe;
     private int columns = 1;
     private int dragAnchor = -1;
 
     public QueueGrid(LabellingViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
         this.thumbnails = thumbnails;
+        sizeProbe = new TileView(vm, thumbnails);
         getStyleClass().add("queue-grid");
         rows.getStyleClass().add("queue-rows");
         rows.setItems(rowNumbers);
@@ -44,7 +46,10 @@ public final class QueueGrid extends StackPane {
         rows.setFocusTraversable(true);
         empty.getStyleClass().add("queue-empty");
         rows.setPlaceholder(empty);
-        getChildren().add(rows);
+        // styled with the grid, measured once before the list lays out its first rows
+        sizeProbe.setManaged(false);
+        sizeProbe.setVisible(false);
+        getChildren().addAll(rows, sizeProbe);
 
         rows.widthProperty().addListener((obs, old, width) -> {
             int fit = Math.max(1, (int) ((width.doubleValue() - 24) / (thumbnails.maxSide() + 2 * GAP + 4)));
@@ -66,6 +71,22 @@ public final class QueueGrid extends StackPane {
         vm.searchProperty().addListener((obs, old, now) -> updatePlaceholder());
         resizeRows();
         updatePlaceholder();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (sizeProbe != null) {
+            // every row is one tile high: a fixed size spares the flow from sizing rows by filling
+            // a scratch cell with one row after another
+            var queue = vm.queueProperty().get();
+            sizeProbe.show(queue.size() > 0 ? queue.get(0) : -1);
+            double tile = Math.max(sizeProbe.minHeight(-1), sizeProbe.prefHeight(-1));
+            rows.setFixedCellSize(Math.ceil(snapSizeY(tile) + GAP));
+            sizeProbe.show(-1);
+            getChildren().remove(sizeProbe);
+            sizeProbe = null;
+        }
+        super.layoutChildren();
     }
 
     /** The node that takes keyboard focus for the grid. */
@@ -271,16 +292,6 @@ public final class QueueGrid extends StackPane {
             for (int c = 0; c < columns; c++) {
                 int index = start + c;
                 tiles.get(c).show(index < queue.size() ? queue.get(index) : -1);
-            }
-        }
-
-        @Override
-        protected void layoutChildren() {
-            super.layoutChildren();
-            // every row is as tall as one tile: a fixed size spares the flow from sizing rows by
-            // filling a scratch cell with one row after another on each layout
-            if (rows.getFixedCellSize() <= 0 && !isEmpty() && getItem() != null && !tiles.isEmpty()) {
-                rows.setFixedCellSize(Math.ceil(box.prefHeight(-1) + snappedTopInset() + snappedBottomInset()));
             }
         }
 
