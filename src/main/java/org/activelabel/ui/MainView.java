@@ -84,6 +84,7 @@ public final class MainView extends StackPane {
     private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
     private final EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
     private Theme theme = Theme.LIGHT;
+    private boolean swallowTyped;
 
     public MainView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource thumbnailSource) {
         this(vm, tasks, thumbnailSource, null);
@@ -160,7 +161,13 @@ public final class MainView extends StackPane {
     }
 
     private void onKeyTyped(KeyEvent event) {
-        if ("?".equals(event.getCharacter()) && !(getScene().getFocusOwner() instanceof TextInputControl)
+        if (swallowTyped) {
+            // the letter of a shortcut that moved the focus into a field does not land in that field
+            swallowTyped = false;
+            event.consume();
+            return;
+        }
+        if ("?".equals(event.getCharacter()) && !takesText(getScene().getFocusOwner())
                 && !busy.isVisible()) {
             help.toggle();
             event.consume();
@@ -363,7 +370,7 @@ public final class MainView extends StackPane {
             event.consume();
             return;
         }
-        if (owner instanceof TextInputControl) {
+        if (takesText(owner)) {
             if (event.getCode() == KeyCode.ESCAPE || (owner == search && event.getCode() == KeyCode.ENTER)) {
                 focusGrid();
                 event.consume();
@@ -434,6 +441,7 @@ public final class MainView extends StackPane {
             case B -> {
                 batch.requestFocus();
                 batch.getEditor().selectAll();
+                swallowTyped = true;
             }
             case F2 -> askRename(-1);
             default -> {
@@ -473,6 +481,11 @@ public final class MainView extends StackPane {
             return digit == 0 ? 9 : digit - 1;
         }
         return -1;
+    }
+
+    /** Typing goes into this node, not to the shortcuts; an editable spinner keeps the focus itself, not its field. */
+    private static boolean takesText(Node owner) {
+        return owner instanceof TextInputControl || owner instanceof Spinner<?> spinner && spinner.isEditable();
     }
 
     private static boolean isInside(Node node, Parent parent) {
