@@ -17,6 +17,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Control;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -39,6 +40,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -200,16 +202,16 @@ public final class MainView extends StackPane {
         strategy.valueProperty().bindBidirectional(vm.strategyProperty());
         // back to labelling once a strategy is picked, by key or by mouse
         strategy.setOnHidden(event -> focusGrid());
-        strategy.setTooltip(new Tooltip("How the queue is ordered: which images the model learns most from (S)"));
+        tooltipOnHover(strategy, "How the queue is ordered: which images the model learns most from (S)");
 
         batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
         batch.setEditable(true);
         batch.setPrefWidth(90);
         batch.valueProperty().addListener((obs, old, size) -> vm.batchSizeProperty().set(size));
-        batch.setTooltip(new Tooltip("Labels per round: after this many, the model updates by itself (B)"));
+        tooltipOnHover(batch, "Labels per round: after this many, the model updates by itself (B)");
 
         autoUpdate.selectedProperty().bindBidirectional(vm.autoUpdateProperty());
-        autoUpdate.setTooltip(new Tooltip("Update the model after every round (A)"));
+        tooltipOnHover(autoUpdate, "Update the model after every round (A)");
 
         var update = new Button("Update model (U)");
         update.getStyleClass().add("update-button");
@@ -218,16 +220,16 @@ public final class MainView extends StackPane {
         var refit = new Button("Full refit");
         refit.setOnAction(event -> vm.updateModel(true));
         refit.disableProperty().bind(vm.trainingProperty());
-        refit.setTooltip(new Tooltip("Train the head again from scratch on all labels (Shift+U)"));
+        tooltipOnHover(refit, "Train the head again from scratch on all labels (Shift+U)");
 
         search.setPromptText("Search file names (Ctrl+F)");
         search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(vm.searchProperty());
 
         dark.setOnAction(event -> toggleTheme());
-        dark.setTooltip(new Tooltip("Light or dark theme (Ctrl+T)"));
+        tooltipOnHover(dark, "Light or dark theme (Ctrl+T)");
         var helpButton = new Button("?");
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (? or F1)"));
+        tooltipOnHover(helpButton, "Keyboard shortcuts (? or F1)");
         helpButton.setOnAction(event -> help.toggle());
 
         var spacer = new Region();
@@ -236,7 +238,7 @@ public final class MainView extends StackPane {
                 new Separator(Orientation.VERTICAL), update, refit, new Separator(Orientation.VERTICAL),
                 search, spacer, dark, helpButton);
         if (sessionMenu != null) {
-            sessionMenu.setTooltip(new Tooltip("New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions"));
+            tooltipOnHover(sessionMenu, "New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions");
             bar.getItems().addAll(0, List.of(sessionMenu, new Separator(Orientation.VERTICAL)));
         }
         return bar;
@@ -262,13 +264,16 @@ public final class MainView extends StackPane {
                 vm.label(classIndex);
                 focusGrid();
             });
-            button.setContextMenu(classMenu(classIndex));
-            button.setTooltip(new Tooltip("Label the selected images " + classes.get(c)
-                    + (key == null ? "" : " (" + key + ")") + "; right-click to rename or merge"));
+            button.setOnContextMenuRequested(event -> {
+                classMenu(classIndex).show(button, event.getScreenX(), event.getScreenY());
+                event.consume();
+            });
+            tooltipOnHover(button, "Label the selected images " + classes.get(c)
+                    + (key == null ? "" : " (" + key + ")") + "; right-click to rename or merge");
             classBar.getChildren().add(button);
         }
         var add = new Button("+ Add class");
-        add.setTooltip(new Tooltip("Ctrl+N"));
+        tooltipOnHover(add, "Ctrl+N");
         add.setOnAction(event -> askNewClass());
         var rename = new MenuItem("Rename a class…");
         rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
@@ -278,11 +283,23 @@ public final class MainView extends StackPane {
         merge.setOnAction(event -> askMerge(-1));
         merge.setDisable(vm.classes().size() < 2);
         var edit = new MenuButton("Edit classes", null, rename, merge);
-        edit.setTooltip(new Tooltip("Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same"));
+        tooltipOnHover(edit, "Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same");
         edit.setDisable(vm.classes().isEmpty());
         add.getStyleClass().add("flat");
         edit.getStyleClass().add("flat");
         classBar.getChildren().addAll(add, edit);
+    }
+
+    /**
+     * Builds the tooltip when the pointer first comes over {@code control}: tooltips and menus are
+     * popups, costly to create, and the first frame of the window would otherwise wait for all of them.
+     */
+    private static void tooltipOnHover(Control control, String text) {
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            if (control.getTooltip() == null) {
+                control.setTooltip(new Tooltip(text));
+            }
+        });
     }
 
     private ContextMenu classMenu(int classIndex) {
@@ -318,7 +335,7 @@ public final class MainView extends StackPane {
         trainingText.textProperty().bind(Bindings.when(vm.trainingMessageProperty().isEmpty())
                 .then("Updating model…").otherwise(vm.trainingMessageProperty()));
         var cancel = new Button("Cancel");
-        cancel.setTooltip(new Tooltip("Stop the update; the previous model stays (Ctrl+.)"));
+        tooltipOnHover(cancel, "Stop the update; the previous model stays (Ctrl+.)");
         cancel.setOnAction(event -> vm.cancelUpdate());
         var trainingBox = new HBox(8, trainingText, training, cancel);
         trainingBox.setAlignment(Pos.CENTER_LEFT);
