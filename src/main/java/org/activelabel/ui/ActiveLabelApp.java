@@ -95,9 +95,16 @@ public final class ActiveLabelApp extends Application {
         stage.setTitle("ActiveLabel");
         stage.setScene(scene);
         stage.setOnHidden(event -> shutDown());
+        var opened = opener instanceof DesktopLauncher.EarlyOpen early ? early.ifOpened() : Optional.<Workspace>empty();
+        if (opened.isPresent()) {
+            // already open (it started before JavaFX did): the first frame is the queue, no spinner to style first
+            showWorkspace(opened.get());
+        }
         stage.show();
         stallMeter.start();
-        tasks.submit(BackgroundTasks.Lane.EDITS, progress -> opener.get(), this::showWorkspace, this::showOpenFailure);
+        if (opened.isEmpty()) {
+            tasks.submit(BackgroundTasks.Lane.EDITS, progress -> opener.get(), this::showWorkspace, this::showOpenFailure);
+        }
     }
 
     private void showWorkspace(Workspace opened) {

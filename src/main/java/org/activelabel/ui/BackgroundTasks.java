@@ -33,14 +33,18 @@ public final class BackgroundTasks implements AutoCloseable {
         T run(ProgressSink progress) throws Exception;
     }
 
-    private final ExecutorService edits = Executors.newSingleThreadExecutor(daemon("activelabel-edits"));
-    private final ExecutorService model = Executors.newSingleThreadExecutor(daemon("activelabel-model"));
+    /** Nice values: training yields most; thumbnails a little, they are what the user waits to see. */
+    private static final int MODEL_NICE = 10;
+    private static final int IO_NICE = 4;
+
+    private final ExecutorService edits = Executors.newSingleThreadExecutor(daemon("activelabel-edits", 0));
+    private final ExecutorService model = Executors.newSingleThreadExecutor(daemon("activelabel-model", MODEL_NICE));
     private final ExecutorService io;
 
     public BackgroundTasks() {
         int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
         io = new ThreadPoolExecutor(ioThreads, ioThreads, 30, TimeUnit.SECONDS, new NewestFirstQueue(),
-                daemon("activelabel-io"));
+                daemon("activelabel-io", IO_NICE));
     }
 
     /**
@@ -90,10 +94,15 @@ public final class BackgroundTasks implements AutoCloseable {
         }
     }
 
-    private static ThreadFactory daemon(String name) {
+    /** Daemon threads; with {@code nice} above 0 they run below the FX thread (edits stay at normal priority). */
+    private static ThreadFactory daemon(String name, int nice) {
         var count = new AtomicInteger();
         return r -> {
-            var thread = new Thread(r, name + "-" + count.incrementAndGet());
+            Runnable body = nice <= 0 ? r : () -> {
+                LowPriority.applyToCurrentThread(nice);
+                r.run();
+            };
+            var thread = new Thread(body, name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
             return thread;
         };

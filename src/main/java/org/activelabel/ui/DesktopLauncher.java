@@ -1,6 +1,7 @@
 package org.activelabel.ui;
 
 import java.io.IOException;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -27,14 +28,27 @@ public final class DesktopLauncher {
                 throw new CompletionException(e);
             }
         });
-        ActiveLabelApp.handOver(() -> {
+        ActiveLabelApp.handOver(new EarlyOpen(first), library);
+        launchApp(args);
+    }
+
+    /** A workspace that started opening before JavaFX did; often it is open by the time the window is. */
+    record EarlyOpen(CompletableFuture<Workspace> opening) implements Supplier<Workspace> {
+
+        @Override
+        public Workspace get() {
             try {
-                return first.join();
+                return opening.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : e;
             }
-        }, library);
-        launchApp(args);
+        }
+
+        /** The workspace when it has opened without error, at once and without waiting. */
+        Optional<Workspace> ifOpened() {
+            return opening.isDone() && !opening.isCompletedExceptionally()
+                    ? Optional.of(opening.join()) : Optional.empty();
+        }
     }
 
     /** For callers that bring their own workspace: no Session menu. */

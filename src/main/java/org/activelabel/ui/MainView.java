@@ -17,6 +17,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Control;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -39,6 +40,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -76,12 +78,15 @@ public final class MainView extends StackPane {
     private final Toast toast = new Toast();
     private final ToggleButton autoUpdate = new ToggleButton("Auto-update");
     private final ToggleButton dark = new ToggleButton("Dark");
+    private final ComboBox<String> strategy = new ComboBox<>();
+    private Spinner<Integer> batch;
     private final SessionMenu sessionMenu;
     private final BusyOverlay busy = new BusyOverlay();
     private ReviewViewModel reviewModel;
     private final EventHandler<KeyEvent> keyPressed = this::onKeyPressed;
     private final EventHandler<KeyEvent> keyTyped = this::onKeyTyped;
     private Theme theme = Theme.LIGHT;
+    private boolean swallowTyped;
 
     public MainView(LabellingViewModel vm, BackgroundTasks tasks, ThumbnailSource thumbnailSource) {
         this(vm, tasks, thumbnailSource, null);
@@ -158,7 +163,13 @@ public final class MainView extends StackPane {
     }
 
     private void onKeyTyped(KeyEvent event) {
-        if ("?".equals(event.getCharacter()) && !(getScene().getFocusOwner() instanceof TextInputControl)
+        if (swallowTyped) {
+            // the letter of a shortcut that moved the focus into a field does not land in that field
+            swallowTyped = false;
+            event.consume();
+            return;
+        }
+        if ("?".equals(event.getCharacter()) && !takesText(getScene().getFocusOwner())
                 && !busy.isVisible()) {
             help.toggle();
             event.consume();
@@ -184,22 +195,23 @@ public final class MainView extends StackPane {
     }
 
     private Node toolbar() {
-        var strategy = new ComboBox<String>();
         strategy.getItems().setAll(LabellingViewModel.STRATEGIES);
         if (!strategy.getItems().contains(vm.strategyProperty().get())) {
             strategy.getItems().add(vm.strategyProperty().get());
         }
         strategy.valueProperty().bindBidirectional(vm.strategyProperty());
-        strategy.setTooltip(new Tooltip("How the queue is ordered: which images the model learns most from"));
+        // back to labelling once a strategy is picked, by key or by mouse
+        strategy.setOnHidden(event -> focusGrid());
+        tooltipOnHover(strategy, "How the queue is ordered: which images the model learns most from (S)");
 
-        var batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
+        batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
         batch.setEditable(true);
         batch.setPrefWidth(90);
         batch.valueProperty().addListener((obs, old, size) -> vm.batchSizeProperty().set(size));
-        batch.setTooltip(new Tooltip("Labels per round: after this many, the model updates by itself"));
+        tooltipOnHover(batch, "Labels per round: after this many, the model updates by itself (B)");
 
         autoUpdate.selectedProperty().bindBidirectional(vm.autoUpdateProperty());
-        autoUpdate.setTooltip(new Tooltip("Update the model after every round (A)"));
+        tooltipOnHover(autoUpdate, "Update the model after every round (A)");
 
         var update = new Button("Update model (U)");
         update.getStyleClass().add("update-button");
@@ -208,16 +220,16 @@ public final class MainView extends StackPane {
         var refit = new Button("Full refit");
         refit.setOnAction(event -> vm.updateModel(true));
         refit.disableProperty().bind(vm.trainingProperty());
-        refit.setTooltip(new Tooltip("Train the head again from scratch on all labels (Shift+U)"));
+        tooltipOnHover(refit, "Train the head again from scratch on all labels (Shift+U)");
 
         search.setPromptText("Search file names (Ctrl+F)");
         search.setPrefColumnCount(18);
         search.textProperty().bindBidirectional(vm.searchProperty());
 
         dark.setOnAction(event -> toggleTheme());
-        dark.setTooltip(new Tooltip("Light or dark theme (Ctrl+T)"));
+        tooltipOnHover(dark, "Light or dark theme (Ctrl+T)");
         var helpButton = new Button("?");
-        helpButton.setTooltip(new Tooltip("Keyboard shortcuts (? or F1)"));
+        tooltipOnHover(helpButton, "Keyboard shortcuts (? or F1)");
         helpButton.setOnAction(event -> help.toggle());
 
         var spacer = new Region();
@@ -226,7 +238,7 @@ public final class MainView extends StackPane {
                 new Separator(Orientation.VERTICAL), update, refit, new Separator(Orientation.VERTICAL),
                 search, spacer, dark, helpButton);
         if (sessionMenu != null) {
-            sessionMenu.setTooltip(new Tooltip("New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions"));
+            tooltipOnHover(sessionMenu, "New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions");
             bar.getItems().addAll(0, List.of(sessionMenu, new Separator(Orientation.VERTICAL)));
         }
         return bar;
@@ -252,13 +264,16 @@ public final class MainView extends StackPane {
                 vm.label(classIndex);
                 focusGrid();
             });
-            button.setContextMenu(classMenu(classIndex));
-            button.setTooltip(new Tooltip("Label the selected images " + classes.get(c)
-                    + (key == null ? "" : " (" + key + ")") + "; right-click to rename or merge"));
+            button.setOnContextMenuRequested(event -> {
+                classMenu(classIndex).show(button, event.getScreenX(), event.getScreenY());
+                event.consume();
+            });
+            tooltipOnHover(button, "Label the selected images " + classes.get(c)
+                    + (key == null ? "" : " (" + key + ")") + "; right-click to rename or merge");
             classBar.getChildren().add(button);
         }
         var add = new Button("+ Add class");
-        add.setTooltip(new Tooltip("Ctrl+N"));
+        tooltipOnHover(add, "Ctrl+N");
         add.setOnAction(event -> askNewClass());
         var rename = new MenuItem("Rename a class…");
         rename.setAccelerator(new KeyCodeCombination(KeyCode.F2));
@@ -268,11 +283,23 @@ public final class MainView extends StackPane {
         merge.setOnAction(event -> askMerge(-1));
         merge.setDisable(vm.classes().size() < 2);
         var edit = new MenuButton("Edit classes", null, rename, merge);
-        edit.setTooltip(new Tooltip("Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same"));
+        tooltipOnHover(edit, "Rename (F2) or merge (Ctrl+M) classes; right-click a class for the same");
         edit.setDisable(vm.classes().isEmpty());
         add.getStyleClass().add("flat");
         edit.getStyleClass().add("flat");
         classBar.getChildren().addAll(add, edit);
+    }
+
+    /**
+     * Builds the tooltip when the pointer first comes over {@code control}: tooltips and menus are
+     * popups, costly to create, and the first frame of the window would otherwise wait for all of them.
+     */
+    private static void tooltipOnHover(Control control, String text) {
+        control.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            if (control.getTooltip() == null) {
+                control.setTooltip(new Tooltip(text));
+            }
+        });
     }
 
     private ContextMenu classMenu(int classIndex) {
@@ -308,7 +335,7 @@ public final class MainView extends StackPane {
         trainingText.textProperty().bind(Bindings.when(vm.trainingMessageProperty().isEmpty())
                 .then("Updating model…").otherwise(vm.trainingMessageProperty()));
         var cancel = new Button("Cancel");
-        cancel.setTooltip(new Tooltip("Stop the update; the previous model stays (Ctrl+.)"));
+        tooltipOnHover(cancel, "Stop the update; the previous model stays (Ctrl+.)");
         cancel.setOnAction(event -> vm.cancelUpdate());
         var trainingBox = new HBox(8, trainingText, training, cancel);
         trainingBox.setAlignment(Pos.CENTER_LEFT);
@@ -333,6 +360,10 @@ public final class MainView extends StackPane {
         model.textProperty().bind(Bindings.createStringBinding(() -> describeModel(vm.modelProperty().get()),
                 vm.modelProperty()));
 
+        // on a narrow window (or at 2x scale) the long status sentence gives way, the counts stay whole
+        for (var fixed : List.of(trainingText, round, labelledText, model)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         var bar = new HBox(16, status, trainingBox, round, labelledText, labelled, model);
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -356,7 +387,7 @@ public final class MainView extends StackPane {
             event.consume();
             return;
         }
-        if (owner instanceof TextInputControl) {
+        if (takesText(owner)) {
             if (event.getCode() == KeyCode.ESCAPE || (owner == search && event.getCode() == KeyCode.ENTER)) {
                 focusGrid();
                 event.consume();
@@ -420,6 +451,15 @@ public final class MainView extends StackPane {
         switch (code) {
             case U -> vm.updateModel(event.isShiftDown());
             case A -> vm.autoUpdateProperty().set(!vm.autoUpdateProperty().get());
+            case S -> {
+                strategy.requestFocus();
+                strategy.show();
+            }
+            case B -> {
+                batch.requestFocus();
+                batch.getEditor().selectAll();
+                swallowTyped = true;
+            }
             case F2 -> askRename(-1);
             default -> {
                 return inGrid && onGridKey(event);
@@ -458,6 +498,11 @@ public final class MainView extends StackPane {
             return digit == 0 ? 9 : digit - 1;
         }
         return -1;
+    }
+
+    /** Typing goes into this node, not to the shortcuts; an editable spinner keeps the focus itself, not its field. */
+    private static boolean takesText(Node owner) {
+        return owner instanceof TextInputControl || owner instanceof Spinner<?> spinner && spinner.isEditable();
     }
 
     private static boolean isInside(Node node, Parent parent) {

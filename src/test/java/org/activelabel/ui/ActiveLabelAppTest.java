@@ -7,10 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabel.ui.label.LabellingViewModel;
@@ -93,6 +100,51 @@ class ActiveLabelAppTest {
         // a sanity bound, not a speed target: the FX thread never waited on the update
         assertTrue(app.stallMeter().maxMillis() < 500, app.stallMeter().toString());
         System.out.println(app.stallMeter());
+    }
+
+    @Test
+    void toolbarControlsAnswerToKeysThatTheHelpLists(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> app.viewModel().isPresent());
+        var view = app.mainView().orElseThrow();
+        robot.interact(view::focusGrid);
+
+        robot.type(KeyCode.S);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(focusOwner(robot) instanceof ComboBox<?>, "S opens the strategy list");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.grid().focusTarget().isFocused(), "closing the list gives the keyboard back to the queue");
+
+        robot.type(KeyCode.B);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(isInside(focusOwner(robot), Spinner.class), "B edits the batch size");
+        robot.type(KeyCode.DIGIT4);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(workspace.labelCalls.isEmpty(), "a digit typed into the batch size labels nothing");
+        robot.type(KeyCode.ESCAPE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.grid().focusTarget().isFocused(), "Esc gives the keyboard back to the queue");
+
+        Set<String> listed = robot.lookup(".help-key").queryAllAs(Label.class).stream()
+                .flatMap(key -> Arrays.stream(key.getText().split(", "))).collect(Collectors.toSet());
+        for (var key : List.of("S", "B", "A", "U", "Shift+U", "Ctrl+.", "Ctrl+F", "Ctrl+T", "Ctrl+N", "F2",
+                "Ctrl+M", "? or F1")) {
+            assertTrue(listed.contains(key), key + " is in the help: " + listed);
+        }
+    }
+
+    private static boolean isInside(Node node, Class<?> type) {
+        for (var n = node; n != null; n = n.getParent()) {
+            if (type.isInstance(n)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Node focusOwner(FxRobot robot) {
+        return robot.listTargetWindows().stream().map(window -> window.getScene().getFocusOwner())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {

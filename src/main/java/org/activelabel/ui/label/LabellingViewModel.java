@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
@@ -61,6 +62,7 @@ public final class LabellingViewModel {
     private final ReadOnlyObjectWrapper<Ranking> ranking = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<QueueSnapshot> queue = new ReadOnlyObjectWrapper<>(QueueSnapshot.EMPTY);
     private final ReadOnlyIntegerWrapper focusedItem = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyIntegerWrapper hoveredItem = new ReadOnlyIntegerWrapper(-1);
     private final ObservableSet<Integer> selection = FXCollections.observableSet(new HashSet<>());
     private final ObservableSet<Integer> selectionView = FXCollections.unmodifiableObservableSet(selection);
     private final ObservableList<String> classes = FXCollections.observableArrayList();
@@ -88,6 +90,8 @@ public final class LabellingViewModel {
     private boolean[] inOrder = new boolean[0];
     private final Deque<int[]> undoIds = new ArrayDeque<>();
     private final Deque<int[]> redoIds = new ArrayDeque<>();
+    /** The ranking's order with the images under the pointer and focus kept where they were when it came. */
+    private int[] shownOrder = new int[0];
     /** The ranking's order, readable by the refresh that runs off the FX thread. */
     private volatile int[] latestOrder = new int[0];
     private int focusWhenShown = -1;
@@ -107,6 +111,7 @@ public final class LabellingViewModel {
         model.set(workspace.model().orElse(null));
         ranking.set(workspace.ranking());
         latestOrder = ranking.get().order();
+        shownOrder = latestOrder;
         markOrder();
         rebuildQueue(0);
         search.addListener((obs, old, now) -> rebuildQueue(queue.get().indexOf(focusedItem.get())));
@@ -149,6 +154,11 @@ public final class LabellingViewModel {
 
     public int focusedItem() {
         return focusedItem.get();
+    }
+
+    /** The image under the mouse pointer, -1 when the pointer is over none. */
+    public ReadOnlyIntegerProperty hoveredItemProperty() {
+        return hoveredItem.getReadOnlyProperty();
     }
 
     public ObservableSet<Integer> selection() {
@@ -250,6 +260,11 @@ public final class LabellingViewModel {
 
     public void focus(int itemId) {
         focusedItem.set(itemId);
+    }
+
+    /** The pointer is over {@code itemId}'s tile now, or over none with -1; a new model leaves that tile in place. */
+    public void hover(int itemId) {
+        hoveredItem.set(itemId);
     }
 
     /** A click on a tile: plain focuses, Ctrl toggles the tile in the selection, Shift selects a range. */
@@ -608,13 +623,61 @@ public final class LabellingViewModel {
     // ---- queue ----
 
     private void setRanking(Ranking newRanking) {
+        var old = ranking.get();
+        // a new model reorders everything under the user's hands; a strategy switch is asked for
+        boolean newModel = old == null || old.modelVersion() != newRanking.modelVersion();
+        var keep = newModel ? placesToKeep() : new TreeMap<Integer, Integer>();
         ranking.set(newRanking);
         latestOrder = newRanking.order();
         markOrder();
         restored.removeIf(id -> id < inOrder.length && inOrder[id]);
+        keep.values().removeIf(id -> id >= inOrder.length || !inOrder[id]);
+        shownOrder = keep.isEmpty() ? latestOrder : keepInPlace(latestOrder, keep);
         int focusIndex = queue.get().indexOf(focusedItem.get());
         rebuildQueue(Math.max(0, focusIndex));
         refreshLabelled();
+    }
+
+    /** Queue place → image, for the images under the pointer and the keyboard focus. */
+    private TreeMap<Integer, Integer> placesToKeep() {
+        var places = new TreeMap<Integer, Integer>();
+        for (int id : new int[] {hoveredItem.get(), focusedItem.get()}) {
+            int index = queue.get().indexOf(id);
+            if (index >= 0 && !restored.contains(id)) {
+                places.put(index, id);
+            }
+        }
+        return places;
+    }
+
+    /** {@code order} with each image of {@code places} moved so that it shows at its place in the queue. */
+    private int[] keepInPlace(int[] order, TreeMap<Integer, Integer> places) {
+        var needle = needle();
+        var moved = new HashSet<>(places.values());
+        int[] result = new int[order.length];
+        int written = 0;
+        int shown = (int) restored.stream().filter(id -> isShown(id, needle)).count();
+        var next = places.entrySet().iterator();
+        var place = next.hasNext() ? next.next() : null;
+        for (int id : order) {
+            if (moved.contains(id)) {
+                continue;
+            }
+            while (place != null && shown >= place.getKey()) {
+                result[written++] = place.getValue();
+                shown++;
+                place = next.hasNext() ? next.next() : null;
+            }
+            result[written++] = id;
+            if (isShown(id, needle)) {
+                shown++;
+            }
+        }
+        while (place != null) {
+            result[written++] = place.getValue();
+            place = next.hasNext() ? next.next() : null;
+        }
+        return result;
     }
 
     private void markOrder() {
@@ -628,13 +691,10 @@ public final class LabellingViewModel {
 
     /** Rebuilds the visible queue; focus stays on its item, or goes to the one now at {@code fallbackIndex}. */
     private void rebuildQueue(int fallbackIndex) {
-        var order = ranking.get().order();
-        var needle = search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+        var needle = needle();
         var restoredFirst = restored.stream().mapToInt(Integer::intValue);
-        int[] visible = java.util.stream.IntStream.concat(restoredFirst, Arrays.stream(order))
-                .filter(id -> !pendingLabelled.contains(id) && !confirmedLabelled.contains(id))
-                .filter(id -> needle.isEmpty() || (id < items.size()
-                        && items.get(id).relativePath().toLowerCase(Locale.ROOT).contains(needle)))
+        int[] visible = java.util.stream.IntStream.concat(restoredFirst, Arrays.stream(shownOrder))
+                .filter(id -> isShown(id, needle))
                 .toArray();
         // the same ids again (a label confirmed, a ranking that only dropped it) would redraw the grid for nothing
         var snapshot = Arrays.equals(visible, queue.get().ids()) ? queue.get() : new QueueSnapshot(visible);
@@ -646,6 +706,17 @@ public final class LabellingViewModel {
         } else if (snapshot.indexOf(focusedItem.get()) < 0) {
             focusedItem.set(visible.length == 0 ? -1 : visible[Math.max(0, Math.min(visible.length - 1, fallbackIndex))]);
         }
+    }
+
+    private String needle() {
+        return search.get() == null ? "" : search.get().strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the queue lists {@code id}: not labelled, and its file name matches the search. */
+    private boolean isShown(int id, String needle) {
+        return !pendingLabelled.contains(id) && !confirmedLabelled.contains(id)
+                && (needle.isEmpty() || (id < items.size()
+                        && items.get(id).relativePath().toLowerCase(Locale.ROOT).contains(needle)));
     }
 
     /** Asks the workspace (off the FX thread) which queued images are labelled now. */

@@ -7,14 +7,13 @@ import javafx.application.Platform;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.SetChangeListener;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.MouseButton;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 
@@ -32,12 +31,14 @@ public final class QueueGrid extends StackPane {
     private final ObservableList<Integer> rowNumbers = FXCollections.observableArrayList();
     private final List<RowCell> cells = new ArrayList<>();
     private final Label empty = new Label();
+    private TileView sizeProbe;
     private int columns = 1;
     private int dragAnchor = -1;
 
     public QueueGrid(LabellingViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
         this.thumbnails = thumbnails;
+        sizeProbe = new TileView(vm, thumbnails);
         getStyleClass().add("queue-grid");
         rows.getStyleClass().add("queue-rows");
         rows.setItems(rowNumbers);
@@ -45,7 +46,10 @@ public final class QueueGrid extends StackPane {
         rows.setFocusTraversable(true);
         empty.getStyleClass().add("queue-empty");
         rows.setPlaceholder(empty);
-        getChildren().add(rows);
+        // styled with the grid, measured once before the list lays out its first rows
+        sizeProbe.setManaged(false);
+        sizeProbe.setVisible(false);
+        getChildren().addAll(rows, sizeProbe);
 
         rows.widthProperty().addListener((obs, old, width) -> {
             int fit = Math.max(1, (int) ((width.doubleValue() - 24) / (thumbnails.maxSide() + 2 * GAP + 4)));
@@ -67,6 +71,22 @@ public final class QueueGrid extends StackPane {
         vm.searchProperty().addListener((obs, old, now) -> updatePlaceholder());
         resizeRows();
         updatePlaceholder();
+    }
+
+    @Override
+    protected void layoutChildren() {
+        if (sizeProbe != null) {
+            // every row is one tile high: a fixed size spares the flow from sizing rows by filling
+            // a scratch cell with one row after another
+            var queue = vm.queueProperty().get();
+            sizeProbe.show(queue.size() > 0 ? queue.get(0) : -1);
+            double tile = Math.max(sizeProbe.minHeight(-1), sizeProbe.prefHeight(-1));
+            rows.setFixedCellSize(Math.ceil(snapSizeY(tile) + GAP));
+            sizeProbe.show(-1);
+            getChildren().remove(sizeProbe);
+            sizeProbe = null;
+        }
+        super.layoutChildren();
     }
 
     /** The node that takes keyboard focus for the grid. */
@@ -165,14 +185,65 @@ public final class QueueGrid extends StackPane {
         event.consume();
     }
 
+    /** Tiles side by side, centred; each tile lays itself out, so the row's size never depends on their text. */
+    private static final class TileRow extends Region {
+        private final List<TileView> tiles;
+
+        TileRow(List<TileView> tiles) {
+            this.tiles = tiles;
+        }
+
+        /** Re-adding unchanged tiles would make JavaFX restyle them all. */
+        void syncChildren() {
+            if (!getChildren().equals(tiles)) {
+                getChildren().setAll(tiles);
+                requestLayout();
+            }
+        }
+
+        /** As a box would size it: the preferred size, but never below the minimum. */
+        private double tileWidth() {
+            return tiles.isEmpty() ? 0 : snapSizeX(Math.max(tiles.get(0).minWidth(-1), tiles.get(0).prefWidth(-1)));
+        }
+
+        private double tileHeight() {
+            return tiles.isEmpty() ? 0 : snapSizeY(Math.max(tiles.get(0).minHeight(-1), tiles.get(0).prefHeight(-1)));
+        }
+
+        @Override
+        protected double computePrefWidth(double height) {
+            return tiles.size() * (tileWidth() + GAP) + GAP;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            return tileHeight() + GAP;
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return computePrefHeight(width);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            double width = tileWidth();
+            double height = tileHeight();
+            double used = tiles.size() * (width + GAP) - GAP;
+            double x = snapPositionX(Math.max(GAP, (getWidth() - used) / 2));
+            for (var tile : tiles) {
+                tile.resizeRelocate(x, snapPositionY(GAP / 2), width, height);
+                x += width + GAP;
+            }
+        }
+    }
+
     private final class RowCell extends ListCell<Integer> {
-        private final HBox box = new HBox(GAP);
         private final List<TileView> tiles = new ArrayList<>();
+        private final TileRow box = new TileRow(tiles);
 
         RowCell() {
             getStyleClass().add("tile-row");
-            box.setPadding(new Insets(GAP / 2, GAP, GAP / 2, GAP));
-            box.setAlignment(javafx.geometry.Pos.TOP_CENTER);
             setText(null);
             setGraphic(box);
             cells.add(this);
@@ -196,7 +267,15 @@ public final class QueueGrid extends StackPane {
             box.setVisible(true);
             while (tiles.size() < columns) {
                 var tile = new TileView(vm, thumbnails);
+                // a layout root: new text in a tile lays out that tile, not the row and the whole flow
+                tile.setManaged(false);
                 tile.setOnMousePressed(event -> onTilePressed(tile, event));
+                tile.setOnMouseEntered(event -> vm.hover(tile.itemId()));
+                tile.setOnMouseExited(event -> {
+                    if (vm.hoveredItemProperty().get() == tile.itemId()) {
+                        vm.hover(-1);
+                    }
+                });
                 tile.setOnDragDetected(event -> tile.startFullDrag());
                 tile.setOnMouseDragEntered(event -> {
                     if (dragAnchor >= 0 && tile.itemId() >= 0) {
@@ -208,10 +287,7 @@ public final class QueueGrid extends StackPane {
             while (tiles.size() > columns) {
                 tiles.remove(tiles.size() - 1).show(-1);
             }
-            // re-adding unchanged tiles would make JavaFX restyle them all
-            if (!box.getChildren().equals(tiles)) {
-                box.getChildren().setAll(tiles);
-            }
+            box.syncChildren();
             int start = getItem() * columns;
             for (int c = 0; c < columns; c++) {
                 int index = start + c;

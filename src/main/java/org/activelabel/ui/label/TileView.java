@@ -80,6 +80,10 @@ final class TileView extends VBox {
                 });
             }
         }
+        if (isHover()) {
+            // the pointer stays while the tile takes another image
+            vm.hover(newItemId);
+        }
         setVisible(newItemId >= 0);
         if (newItemId >= 0) {
             refreshText();
@@ -88,6 +92,15 @@ final class TileView extends VBox {
     }
 
     void refreshText() {
+        refreshTextOnly();
+        // the tile is its own layout root (see QueueGrid): lay the new text out now, the list above
+        // does not always pass a layout request from a tile down again
+        if (getScene() != null) {
+            layout();
+        }
+    }
+
+    private void refreshTextOnly() {
         int predicted = vm.predictedClass(itemId);
         float p = vm.confidence(itemId);
         if (predicted >= 0 && !Float.isNaN(p)) {

@@ -2,6 +2,7 @@ package org.activelabel.ui.review;
 
 import atlantafx.base.theme.Tweaks;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
@@ -21,7 +22,6 @@ import javafx.scene.paint.Color;
  */
 final class ConfusionMatrixView extends StackPane {
 
-    private static final Color BLANK = Color.web("#f6f8fa");
     private static final Color CORRECT = Color.web("#0969da");
     private static final Color WRONG = Color.web("#cf222e");
 
@@ -94,21 +94,23 @@ final class ConfusionMatrixView extends StackPane {
 
     private static Label cell(List<String> classes, int trueClass, int predictedClass, int count, int rowTotal) {
         double share = rowTotal == 0 ? 0 : (double) count / rowTotal;
-        var fill = BLANK.interpolate(trueClass == predictedClass ? CORRECT : WRONG, count == 0 ? 0 : 0.15 + 0.85 * share);
+        double strength = count == 0 ? 0 : 0.15 + 0.85 * share;
+        var tint = trueClass == predictedClass ? CORRECT : WRONG;
         var label = new Label(Integer.toString(count));
         label.getStyleClass().add("matrix-cell");
         label.setAlignment(Pos.CENTER);
         label.setMinSize(40, 26);
         label.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        label.setStyle("-fx-background-color: " + css(fill) + "; -fx-text-fill: "
-                + (fill.getBrightness() < 0.75 && fill.getSaturation() > 0.45 ? "white" : "-color-fg-default") + ";");
+        // the tint lies over the theme's own cell colour, so light and dark themes both read
+        label.setStyle("-fx-background-color: -color-bg-subtle, " + css(tint, strength) + "; -fx-text-fill: "
+                + (strength > 0.55 ? "white" : "-color-fg-default") + ";");
         label.setTooltip(new Tooltip(count + " of " + rowTotal + " " + ReviewData.className(classes, trueClass)
                 + " predicted as " + ReviewData.className(classes, predictedClass)));
         return label;
     }
 
-    private static String css(Color color) {
-        return String.format("rgb(%d,%d,%d)", Math.round(color.getRed() * 255), Math.round(color.getGreen() * 255),
-                Math.round(color.getBlue() * 255));
+    private static String css(Color color, double alpha) {
+        return String.format(Locale.ROOT, "rgba(%d,%d,%d,%.2f)", Math.round(color.getRed() * 255),
+                Math.round(color.getGreen() * 255), Math.round(color.getBlue() * 255), alpha);
     }
 }

@@ -8,8 +8,15 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.Image;
 import javax.imageio.ImageIO;
 
-/** Decodes with ImageIO and scales with bilinear filtering; safe to call from any thread. */
+/**
+ * Decodes with ImageIO and scales with bilinear filtering so the longer side is {@code maxSide}. Small
+ * images are scaled up too, to at most {@value #MAX_UPSCALED_SIDE} px: a thumbnail scaled once here is
+ * drawn 1:1 on every frame, and a large view stays clear of megabyte-sized copies of a tiny image.
+ * Safe to call from any thread.
+ */
 public final class ImageIoThumbnailSource implements ThumbnailSource {
+
+    static final int MAX_UPSCALED_SIDE = 256;
 
     @Override
     public Image load(Path file, int maxSide) throws IOException {
@@ -17,7 +24,9 @@ public final class ImageIoThumbnailSource implements ThumbnailSource {
         if (full == null) {
             throw new IOException(file + ": not an image format this build can read");
         }
-        double scale = Math.min(1.0, (double) maxSide / Math.max(full.getWidth(), full.getHeight()));
+        int longest = Math.max(full.getWidth(), full.getHeight());
+        int target = longest >= maxSide ? maxSide : Math.min(maxSide, Math.max(longest, MAX_UPSCALED_SIDE));
+        double scale = (double) target / longest;
         int width = Math.max(1, (int) Math.round(full.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(full.getHeight() * scale));
         var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);

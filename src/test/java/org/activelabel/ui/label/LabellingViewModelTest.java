@@ -3,6 +3,7 @@ package org.activelabel.ui.label;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -128,11 +129,55 @@ class LabellingViewModelTest {
     }
 
     @Test
+    void aNewModelLeavesTheImagesUnderThePointerAndTheFocusInTheirPlaces() throws TimeoutException {
+        int[] order = workspace.ranking().order();
+        int focused = order[2];
+        int hovered = order[7];
+        fx.interact(() -> {
+            vm.focus(focused);
+            vm.hover(hovered);
+            vm.updateModel(false);
+        });
+        waitUntil(() -> !vm.trainingProperty().get());
+
+        int[] newOrder = vm.rankingProperty().get().order();
+        assertEquals(2, vm.rankingProperty().get().modelVersion());
+        assertNotEquals(2, indexOf(newOrder, focused), "the new model ranks the focused image elsewhere");
+        assertNotEquals(7, indexOf(newOrder, hovered), "the new model ranks the hovered image elsewhere");
+        var queue = vm.queueProperty().get();
+        assertEquals(2, queue.indexOf(focused), "the focused image keeps its place");
+        assertEquals(7, queue.indexOf(hovered), "the image under the pointer keeps its place");
+        assertEquals(focused, vm.focusedItem());
+        assertEquals(newOrder.length, queue.size(), "every image is still listed once");
+        assertEquals(java.util.Arrays.stream(newOrder).filter(id -> id != focused && id != hovered).boxed().toList(),
+                java.util.Arrays.stream(queue.ids()).filter(id -> id != focused && id != hovered).boxed().toList(),
+                "the others follow the new ranking");
+    }
+
+    @Test
+    void aNewModelShowsItsOwnOrderOnceThePointerHasLeft() throws TimeoutException {
+        int[] order = workspace.ranking().order();
+        fx.interact(() -> {
+            vm.hover(order[7]);
+            vm.hover(-1);
+            vm.updateModel(false);
+        });
+        waitUntil(() -> !vm.trainingProperty().get());
+
+        int[] newOrder = vm.rankingProperty().get().order();
+        int focused = vm.focusedItem();
+        assertEquals(java.util.Arrays.stream(newOrder).filter(id -> id != focused).boxed().toList(),
+                java.util.Arrays.stream(vm.queueProperty().get().ids()).filter(id -> id != focused).boxed().toList());
+    }
+
+    @Test
     void aFailedUpdateKeepsThePreviousModelAndSaysWhy() throws TimeoutException {
         workspace.failNextUpdate(new IllegalStateException("only one class has labels"));
         fx.interact(() -> vm.updateModel(false));
 
         waitUntil(() -> !vm.trainingProperty().get());
+        // the notice is set in the same FX step that ends training; let that step finish
+        WaitForAsyncUtils.waitForFxEvents();
 
         var notice = vm.noticeProperty().get();
         assertEquals(Notice.Kind.ERROR, notice.kind());
@@ -149,6 +194,15 @@ class LabellingViewModelTest {
         for (int id : queue.ids()) {
             assertTrue(workspace.items().get(id).relativePath().startsWith("img_0001"));
         }
+    }
+
+    private static int indexOf(int[] ids, int id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
