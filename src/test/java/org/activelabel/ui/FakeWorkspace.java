@@ -201,6 +201,14 @@ public final class FakeWorkspace implements Workspace {
         return Optional.ofNullable(labels.get(itemId));
     }
 
+    /** The model's own labels that {@link #pseudoLabels()} reports. */
+    public final Map<Integer, LabelEntry> pseudo = new ConcurrentHashMap<>();
+
+    @Override
+    public Map<Integer, LabelEntry> pseudoLabels() {
+        return Map.copyOf(pseudo);
+    }
+
     @Override
     public Ranking ranking() {
         return ranking;

@@ -117,8 +117,11 @@ public final class DetailView extends ScrollPane {
     }
 
     private String describe(LabelEntry entry) {
-        var who = entry.source() == LabelEntry.Source.HUMAN ? "by you" : "by the model";
-        return "Label: " + vm.className(entry.classIndex()) + " (" + who + ")";
+        if (entry.source() == LabelEntry.Source.MODEL) {
+            return "Not labelled yet · the model learns from it as " + vm.className(entry.classIndex())
+                    + " (its own label)";
+        }
+        return "Label: " + vm.className(entry.classIndex()) + " (by you)";
     }
 
     /** Updates the bars in place: new nodes on every focus move would all be styled from scratch. */

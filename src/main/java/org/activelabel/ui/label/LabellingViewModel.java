@@ -226,8 +226,12 @@ public final class LabellingViewModel {
         return items.get(itemId);
     }
 
+    /**
+     * The person's label, or else the label the model gave itself to learn from (source MODEL); empty when
+     * neither. Blocking: call it off the FX thread.
+     */
     public Optional<LabelEntry> labelOf(int itemId) {
-        return workspace.labelOf(itemId);
+        return workspace.labelOf(itemId).or(() -> Optional.ofNullable(workspace.pseudoLabels().get(itemId)));
     }
 
     /** The model's class for the item, -1 when it has none. */

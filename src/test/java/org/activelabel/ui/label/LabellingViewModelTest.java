@@ -7,12 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.FakeWorkspace;
+import org.activelabel.workspace.LabelEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +70,22 @@ class LabellingViewModelTest {
         waitUntil(() -> workspace.labelOf(first).isEmpty() && vm.queueProperty().get().indexOf(first) == 0);
         waitUntil(() -> vm.focusedItem() == first);
         assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+    }
+
+    @Test
+    void theModelsOwnLabelShowsAsTheModelsUntilThePersonLabelsTheImage() throws TimeoutException {
+        int first = workspace.ranking().order()[0];
+        workspace.pseudo.put(first, new LabelEntry(2, LabelEntry.Source.MODEL, Instant.now()));
+
+        assertEquals(LabelEntry.Source.MODEL, vm.labelOf(first).orElseThrow().source());
+        assertEquals(2, vm.labelOf(first).orElseThrow().classIndex());
+        assertEquals(0, vm.queueProperty().get().indexOf(first), "a pseudo-labelled image stays in the queue");
+
+        fx.interact(() -> vm.label(1));
+        waitUntil(() -> workspace.labelCalls.size() == 1);
+
+        assertEquals(new LabelEntry(1, LabelEntry.Source.HUMAN, vm.labelOf(first).orElseThrow().time()),
+                vm.labelOf(first).orElseThrow());
     }
 
     @Test
