@@ -78,7 +78,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--self-train", split = ",", paramLabel = "NAMES", defaultValue = "default",
             description = "Strategies whose head also learns from the unlabelled pool (confident predictions as"
-                    + " down-weighted pseudo-labels), as the app does after each update; the others learn from labels"
+                    + " pseudo-labels), as the app does after each update; the others learn from labels"
                     + " only. 'none' for none (default: ${DEFAULT-VALUE}, so random stays supervised)")
     List<String> selfTrain;
 
@@ -88,7 +88,7 @@ final class SimulateCommand implements Callable<Integer> {
     Map<String, String> pseudo = Map.of();
 
     static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,refine_ms,rank_ms";
-    private static final String PSEUDO_DEFAULTS = "threshold=0.8, weight=0.5, per-class=300";
+    private static final String PSEUDO_DEFAULTS = "threshold=0.7, weight=1.0, per-class=300";
 
     @Override
     public Integer call() throws IOException {

@@ -9,7 +9,7 @@ import org.activelabel.progress.ProgressSink;
 /**
  * Learns from the unlabelled pool: the current head (the teacher) predicts every unlabelled image, its most
  * confident predictions become pseudo-labels, and a fresh head (the student) is trained on the person's labels
- * plus the pseudo-labels, which count less. Pseudo-labels are the model's, never the person's: they live only in
+ * plus the pseudo-labels. Pseudo-labels are the model's, never the person's: they live only in
  * the returned {@link PseudoLabels} and are not written anywhere as labels.
  */
 public final class SelfTraining {
@@ -29,8 +29,12 @@ public final class SelfTraining {
             }
         }
 
+        /**
+         * Measured with simulate (3 seeds, 250 labels): threshold 0.8 and weight 0.5 gave 1.94x on MNIST,
+         * 0.7 and 0.5 2.42x, 0.7 and 1.0 2.77x; see docs/label-efficiency.md.
+         */
         public static Settings defaults() {
-            return new Settings(0.8, 0.5f, 300);
+            return new Settings(0.7, 1.0f, 300);
         }
     }
 

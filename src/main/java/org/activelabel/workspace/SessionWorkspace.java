@@ -647,7 +647,7 @@ public final class SessionWorkspace implements Workspace {
     }
 
     /**
-     * Self-training on the unlabelled, featurised images: the teacher's confident predictions become down-weighted
+     * Self-training on the unlabelled, featurised images: the teacher's confident predictions become
      * pseudo-labels for a fresh head. Returns the teacher itself when there is no pool.
      */
     private ModelSnapshot refineWithPool(ModelSnapshot teacher, TrainingSet data, ProgressSink progress) {

@@ -90,7 +90,7 @@ class SelfTrainingTest {
         int right = 0;
         for (int i = 0; i < pseudo.size(); i++) {
             right += pseudo.classes()[i] == pool.labels[8 + pseudo.poolRows()[i]] ? 1 : 0;
-            assertTrue(pseudo.confidence()[i] >= 0.8f);
+            assertTrue(pseudo.confidence()[i] >= 0.7f);
         }
         assertTrue(right >= 0.9 * pseudo.size(), right + " of " + pseudo.size() + " pseudo-labels right");
         var student = result.model();
