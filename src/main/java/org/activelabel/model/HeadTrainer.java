@@ -59,14 +59,14 @@ public final class HeadTrainer {
 
     /**
      * A head trained from fresh weights for {@link HeadConfig#fixedIterations()} steps where each row's loss counts by
-     * its weight: pseudo-labels taken from a model's confident predictions count less than a person's labels. The
-     * snapshot counts the rows of weight 1 as the labels it was trained on.
+     * its weight, e.g. pseudo-labels taken from a model's confident predictions against a person's labels.
      *
-     * @param rowWeights one weight in (0, 1] per row of {@code data}
+     * @param rowWeights  one weight in (0, 1] per row of {@code data}
+     * @param humanLabels how many rows are a person's labels: what the snapshot reports it was trained on
      * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
      */
-    public ModelSnapshot weightedRefit(TrainingSet data, float[] rowWeights, String backboneId, long version,
-                                       ProgressSink progress) {
+    public ModelSnapshot weightedRefit(TrainingSet data, float[] rowWeights, int humanLabels, String backboneId,
+                                       long version, ProgressSink progress) {
         requireLabels(data);
         if (rowWeights.length != data.size()) {
             throw new IllegalArgumentException(rowWeights.length + " weights for " + data.size() + " rows");
@@ -78,12 +78,8 @@ public final class HeadTrainer {
         }
         var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
         var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights, progress);
-        int fullWeight = 0;
-        for (float w : rowWeights) {
-            fullWeight += w == 1f ? 1 : 0;
-        }
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation,
-                fullWeight, network);
+                humanLabels, network);
     }
 
     /**

@@ -80,8 +80,8 @@ public final class SelfTraining {
             y[n + i] = pseudo.classes()[i];
             weights[n + i] = settings.weight();
         }
-        var student = trainer.weightedRefit(new TrainingSet(x, y, labelled.classes()), weights, teacher.backboneId(),
-                version, progress);
+        var student = trainer.weightedRefit(new TrainingSet(x, y, labelled.classes()), weights, n,
+                teacher.backboneId(), version, progress);
         return new Result(student, pseudo);
     }
 

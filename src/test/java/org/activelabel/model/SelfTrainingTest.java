@@ -34,8 +34,8 @@ class SelfTrainingTest {
         Arrays.fill(flippedHeavy, n, 2 * n, 1f);
         var trainer = new HeadTrainer(SOFTMAX);
 
-        var trusting = trainer.weightedRefit(data, trueHeavy, "bb", 1, ProgressSink.NONE);
-        var flipped = trainer.weightedRefit(data, flippedHeavy, "bb", 1, ProgressSink.NONE);
+        var trusting = trainer.weightedRefit(data, trueHeavy, n, "bb", 1, ProgressSink.NONE);
+        var flipped = trainer.weightedRefit(data, flippedHeavy, n, "bb", 1, ProgressSink.NONE);
 
         assertTrue(Blobs.accuracy(trusting.predict(blobs.features), blobs.labels) > 0.95);
         assertTrue(Blobs.accuracy(flipped.predict(blobs.features), blobs.labels) < 0.05);
@@ -46,10 +46,10 @@ class SelfTrainingTest {
         var data = Blobs.of(2, 5, DIM, 2.0, 1).trainingSet(2);
         var trainer = new HeadTrainer(SOFTMAX);
         assertThrows(IllegalArgumentException.class,
-                () -> trainer.weightedRefit(data, new float[3], "bb", 1, ProgressSink.NONE));
+                () -> trainer.weightedRefit(data, new float[3], 10, "bb", 1, ProgressSink.NONE));
         var zero = new float[10];
         assertThrows(IllegalArgumentException.class,
-                () -> trainer.weightedRefit(data, zero, "bb", 1, ProgressSink.NONE));
+                () -> trainer.weightedRefit(data, zero, 10, "bb", 1, ProgressSink.NONE));
     }
 
     @Test
