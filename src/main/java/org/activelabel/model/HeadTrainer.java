@@ -52,7 +52,7 @@ public final class HeadTrainer {
 
         var network = n >= config.minLabelsForEarlyStopping()
                 ? trainWithHoldOut(data, x, progress)
-                : trainFixedBudget(data, x, null, progress);
+                : trainFixedBudget(data, x, null, "training on " + n + " labels", progress);
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation, n,
                 network);
     }
@@ -77,7 +77,8 @@ public final class HeadTrainer {
             }
         }
         var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
-        var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights, progress);
+        var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights,
+                "training on " + humanLabels + " labels and " + (data.size() - humanLabels) + " of the model's own", progress);
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation,
                 humanLabels, network);
     }
@@ -126,7 +127,8 @@ public final class HeadTrainer {
                 current.normalisation(), data.size(), network);
     }
 
-    private MultiLayerNetwork trainFixedBudget(TrainingSet data, float[][] x, float[] rowWeights, ProgressSink progress) {
+    private MultiLayerNetwork trainFixedBudget(TrainingSet data, float[][] x, float[] rowWeights, String status,
+                                               ProgressSink progress) {
         int n = data.size();
         int batchesPerEpoch = (n + config.batchSize() - 1) / config.batchSize();
         int epochs = Math.max(1, (config.fixedIterations() + batchesPerEpoch - 1) / batchesPerEpoch);
@@ -137,7 +139,7 @@ public final class HeadTrainer {
         for (int e = 0; e < epochs; e++) {
             progress.checkCancelled();
             trainEpoch(network, x, data.labels(), rowWeights, all, config.batchSize(), random, progress);
-            progress.progress(e + 1, epochs, "training on " + n + " labels");
+            progress.progress(e + 1, epochs, status);
         }
         return network;
     }
