@@ -106,7 +106,8 @@ public final class CrossValidation {
         return classes == 0 ? Double.NaN : sum / classes;
     }
 
-    private static int argMax(float[] values) {
+    /** Index of the largest value, the first on ties. */
+    static int argMax(float[] values) {
         int best = 0;
         for (int i = 1; i < values.length; i++) {
             if (values[i] > values[best]) {

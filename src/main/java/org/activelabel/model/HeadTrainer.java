@@ -77,8 +77,9 @@ public final class HeadTrainer {
             }
         }
         var normalisation = InputNormalisation.fit(config.normalisation(), data.features());
-        var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights,
-                "training on " + humanLabels + " labels and " + (data.size() - humanLabels) + " of the model's own", progress);
+        String status = "training on " + humanLabels + " labels and " + (data.size() - humanLabels)
+                + " of the model's own";
+        var network = trainFixedBudget(data, normalisation.apply(data.features()), rowWeights, status, progress);
         return new ModelSnapshot(data.classes(), backboneId, data.featureDim(), version, config, normalisation,
                 humanLabels, network);
     }

@@ -93,7 +93,7 @@ public final class SelfTraining {
         }
         float[] best = new float[probabilities.length];
         for (int i = 0; i < probabilities.length; i++) {
-            int k = argmax(probabilities[i]);
+            int k = CrossValidation.argMax(probabilities[i]);
             best[i] = probabilities[i][k];
             if (best[i] >= settings.threshold() && k < numClasses) {
                 byClass.get(k).add(i);
@@ -117,15 +117,5 @@ public final class SelfTraining {
             confidence[i] = best[poolRows[i]];
         }
         return new PseudoLabels(poolRows, classes, confidence);
-    }
-
-    private static int argmax(float[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 }

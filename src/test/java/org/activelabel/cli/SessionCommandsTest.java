@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.testing.SampleImages;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.workspace.SessionWorkspace;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,16 +39,7 @@ class SessionCommandsTest {
 
     /** {@code perClass} images of each of {@link #CLASSES}, in DIR/class/. */
     static Path sampleImages(Path dir, int perClass) throws IOException {
-        Path sample = Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
-        for (String c : CLASSES) {
-            Files.createDirectories(dir.resolve(c));
-            try (Stream<Path> files = Files.list(sample.resolve(c))) {
-                for (Path f : files.sorted().limit(perClass).toList()) {
-                    Files.copy(f, dir.resolve(c).resolve(f.getFileName()));
-                }
-            }
-        }
-        return dir;
+        return SampleImages.copy(dir, CLASSES, perClass);
     }
 
     static Cli ok(String... args) {

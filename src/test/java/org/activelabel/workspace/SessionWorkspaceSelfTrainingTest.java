@@ -4,15 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.progress.ProgressSink;
+import org.activelabel.testing.SampleImages;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -38,23 +37,9 @@ class SessionWorkspaceSelfTrainingTest {
         backbone.close();
     }
 
-    private Path sampleImages(int perClass) throws IOException {
-        Path sample = Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
-        Path dir = temp.resolve("images");
-        for (String c : CLASSES) {
-            Files.createDirectories(dir.resolve(c));
-            try (Stream<Path> files = Files.list(sample.resolve(c))) {
-                for (Path f : files.sorted().limit(perClass).toList()) {
-                    Files.copy(f, dir.resolve(c).resolve(f.getFileName()));
-                }
-            }
-        }
-        return dir;
-    }
-
     @Test
     void theRefinedModelLearnsFromPseudoLabelsThatNeverBecomeLabels() throws Exception {
-        Path images = sampleImages(12);
+        Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 12);
         try (var workspace = SessionWorkspace.create(temp.resolve("session"), "s", images, CLASSES, backbone)) {
             workspace.featurize(ProgressSink.NONE);
             List<Long> versions = new ArrayList<>();
