@@ -76,10 +76,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--head", split = ",", paramLabel = "KEY=VALUE", description = HeadOptions.HELP)
     Map<String, String> head = Map.of();
 
-    @Option(names = "--self-train", split = ",", paramLabel = "NAMES", defaultValue = "default",
+    @Option(names = "--self-train", split = ",", paramLabel = "NAMES",
             description = "Strategies whose head also learns from the unlabelled pool (confident predictions as"
                     + " pseudo-labels), as the app does after each update; the others learn from labels"
-                    + " only. 'none' for none (default: ${DEFAULT-VALUE}, so random stays supervised)")
+                    + " only. 'none' for none (default: default, when it runs; random stays supervised)")
     List<String> selfTrain;
 
     @Option(names = "--pseudo", split = ",", paramLabel = "KEY=VALUE",
@@ -94,6 +94,9 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         for (String name : strategies) {
             Strategies.byName(name); // fail before featurising on a typo
+        }
+        if (selfTrain == null) {
+            selfTrain = strategies.contains(Strategies.DEFAULT) ? List.of(Strategies.DEFAULT) : List.of();
         }
         for (String name : selfTrain) {
             if (!name.equals("none") && !strategies.contains(name)) {

@@ -56,6 +56,16 @@ class SimulateCommandTest {
     }
 
     @Test
+    void randomAloneRunsWithoutNamingSelfTraining() throws Exception {
+        Path csv = temp.resolve("random.csv");
+        Cli result = Cli.run("simulate", "--images", Path.of("assets/sample").toAbsolutePath().toString(),
+                "--strategy", "random", "--initial", "10", "--batch", "10", "--budget", "20", "--seeds", "1",
+                "--out", csv.toString(), "--cache", temp.resolve("cache").toString());
+        assertEquals(0, result.code(), result.toString());
+        assertEquals(3, Files.readAllLines(csv).size());
+    }
+
+    @Test
     void unknownStrategyIsRefusedWithTheValidNames() {
         Cli result = Cli.run("simulate", "--images", "assets/sample", "--strategy", "nonsense");
         assertTrue(result.code() != 0);
