@@ -52,6 +52,7 @@ public final class DetailView extends ScrollPane {
         file.getStyleClass().add("text-muted");
         file.setWrapText(true);
         suggestion.setWrapText(true);
+        label.setWrapText(true);
         var chartTitle = new Label("Class probabilities");
         chartTitle.getStyleClass().add("text-bold");
         chart.getStyleClass().add("probability-chart");
@@ -118,8 +119,8 @@ public final class DetailView extends ScrollPane {
 
     private String describe(LabelEntry entry) {
         if (entry.source() == LabelEntry.Source.MODEL) {
-            return "Not labelled yet · the model learns from it as " + vm.className(entry.classIndex())
-                    + " (its own label)";
+            return "Not labelled yet · the model trains on it as " + vm.className(entry.classIndex())
+                    + " (its own guess, not a label)";
         }
         return "Label: " + vm.className(entry.classIndex()) + " (by you)";
     }

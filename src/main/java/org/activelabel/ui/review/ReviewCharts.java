@@ -46,7 +46,7 @@ final class ReviewCharts extends GridPane {
 
         var labelsAxis = new NumberAxis();
         labelsAxis.setLabel("Labels");
-        labelsAxis.setForceZeroInRange(false);
+        // from zero: one point would otherwise sit on an axis of fractional label counts
         labelsAxis.setMinorTickVisible(false);
         var accuracyAxis = new NumberAxis(0, 100, 20);
         accuracyAxis.setLabel("Accuracy %");
