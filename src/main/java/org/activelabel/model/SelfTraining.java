@@ -67,7 +67,17 @@ public final class SelfTraining {
      */
     public Result refine(ModelSnapshot teacher, TrainingSet labelled, float[][] pool, long version,
                          ProgressSink progress) {
-        var pseudo = select(pool.length == 0 ? new float[0][] : teacher.predict(pool), labelled.numClasses());
+        return refine(teacher, labelled, pool, pool.length == 0 ? new float[0][] : teacher.predict(pool), version,
+                progress);
+    }
+
+    /** As above, with the teacher's probabilities for {@code pool} already at hand. */
+    public Result refine(ModelSnapshot teacher, TrainingSet labelled, float[][] pool, float[][] teacherProbabilities,
+                         long version, ProgressSink progress) {
+        if (teacherProbabilities.length != pool.length) {
+            throw new IllegalArgumentException(teacherProbabilities.length + " predictions for a pool of " + pool.length);
+        }
+        var pseudo = select(teacherProbabilities, labelled.numClasses());
         progress.checkCancelled();
         int n = labelled.size();
         int total = n + pseudo.size();

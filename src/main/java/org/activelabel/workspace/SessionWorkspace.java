@@ -667,10 +667,17 @@ public final class SessionWorkspace implements Workspace {
             return teacher;
         }
         float[][] poolX = new float[poolIds.length][];
+        float[][] predicted = headProbabilities; // the teacher's, from installing it: no second pass over the pool
+        boolean reuse = head == teacher && predicted != null && predicted.length == all.length;
+        float[][] poolP = new float[poolIds.length][];
         for (int i = 0; i < poolIds.length; i++) {
             poolX[i] = all[poolIds[i]];
+            poolP[i] = reuse ? predicted[poolIds[i]] : null;
+            reuse &= poolP[i] != null;
         }
-        var result = selfTraining.refine(teacher, data, poolX, teacher.version() + 1, progress);
+        var result = reuse
+                ? selfTraining.refine(teacher, data, poolX, poolP, teacher.version() + 1, progress)
+                : selfTraining.refine(teacher, data, poolX, teacher.version() + 1, progress);
         progress.checkCancelled();
         var pseudo = result.pseudoLabels();
         Map<Integer, LabelEntry> byId = new HashMap<>();

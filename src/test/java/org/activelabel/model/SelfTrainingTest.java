@@ -103,6 +103,25 @@ class SelfTrainingTest {
     }
 
     @Test
+    void theTeachersPredictionsMayBePassedInAndGiveTheSameStudent() {
+        var pool = Blobs.of(3, 30, DIM, 1.5, 5);
+        var labelled = Blobs.of(3, 2, DIM, 1.5, 6).trainingSet(3);
+        var trainer = new HeadTrainer(SOFTMAX);
+        var teacher = trainer.fullRefit(labelled, "bb", ProgressSink.NONE);
+        var selfTraining = new SelfTraining(trainer, SelfTraining.Settings.defaults());
+
+        var computed = selfTraining.refine(teacher, labelled, pool.features, 2, ProgressSink.NONE);
+        var given = selfTraining.refine(teacher, labelled, pool.features, teacher.predict(pool.features), 2,
+                ProgressSink.NONE);
+
+        assertArrayEquals(computed.pseudoLabels().poolRows(), given.pseudoLabels().poolRows());
+        assertArrayEquals(computed.pseudoLabels().classes(), given.pseudoLabels().classes());
+        assertArrayEquals(computed.model().predict(pool.features)[0], given.model().predict(pool.features)[0], 1e-6f);
+        assertThrows(IllegalArgumentException.class, () -> selfTraining.refine(teacher, labelled, pool.features,
+                new float[1][], 2, ProgressSink.NONE));
+    }
+
+    @Test
     void anEmptyPoolTrainsOnTheLabelsAlone() {
         var labelled = Blobs.of(2, 10, DIM, 2.0, 1).trainingSet(2);
         var trainer = new HeadTrainer(SOFTMAX);
