@@ -27,6 +27,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -49,6 +50,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.activelabel.ui.BackgroundTasks.Lane;
 import org.activelabel.ui.label.DetailView;
 import org.activelabel.ui.label.HelpOverlay;
@@ -205,7 +207,23 @@ public final class MainView extends StackPane {
         tooltipOnHover(strategy, "How the queue is ordered: which images the model learns most from (S)");
 
         batch = new Spinner<Integer>(1, 10_000, Math.max(1, vm.batchSizeProperty().get()));
+        batch.setId("batch-size");
         batch.setEditable(true);
+        // digits only; an empty box keeps the size it had (JavaFX's own converter throws on either)
+        batch.getEditor().setTextFormatter(new TextFormatter<String>(change ->
+                change.getControlNewText().matches("\\d{0,5}") ? change : null));
+        var batchFactory = batch.getValueFactory();
+        batchFactory.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : value.toString();
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return text == null || text.isBlank() ? batchFactory.getValue() : Integer.valueOf(text.strip());
+            }
+        });
         batch.setPrefWidth(90);
         batch.valueProperty().addListener((obs, old, size) -> vm.batchSizeProperty().set(size));
         tooltipOnHover(batch, "Labels per round: after this many, the model updates by itself (B)");

@@ -133,6 +133,33 @@ class ActiveLabelAppTest {
         }
     }
 
+    @Test
+    void theBatchSizeTakesDigitsOnlyAndAnEmptyBoxKeepsTheSize(FxRobot robot) throws TimeoutException {
+        waitUntil(() -> app.viewModel().isPresent());
+        var vm = app.viewModel().orElseThrow();
+        @SuppressWarnings("unchecked")
+        Spinner<Integer> batch = robot.lookup("#batch-size").queryAs(Spinner.class);
+
+        robot.interact(() -> {
+            batch.getEditor().setText("");
+            batch.getEditor().replaceText(0, 0, "12ab");
+            batch.getEditor().appendText("x");
+        });
+        assertEquals("", batch.getEditor().getText(), "a text with letters is refused whole");
+        robot.interact(() -> {
+            batch.getEditor().appendText("12");
+            batch.commitValue();
+        });
+        assertEquals(12, batch.getValue());
+        assertEquals(12, vm.batchSizeProperty().get());
+
+        robot.interact(() -> {
+            batch.getEditor().setText("");
+            batch.commitValue();
+        });
+        assertEquals(12, batch.getValue(), "an empty box keeps the size");
+    }
+
     private static boolean isInside(Node node, Class<?> type) {
         for (var n = node; n != null; n = n.getParent()) {
             if (type.isInstance(n)) {
