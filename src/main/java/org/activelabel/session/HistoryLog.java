@@ -53,6 +53,15 @@ final class HistoryLog implements Closeable {
         node.put("modelVersion", entry.modelVersion());
         node.put("trainMillis", entry.trainMillis());
         node.put("update", entry.full() ? "full" : "incremental");
+        if (entry.confusion().length > 0) {
+            var rows = node.putArray("confusion");
+            for (int[] row : entry.confusion()) {
+                var cells = rows.addArray();
+                for (int count : row) {
+                    cells.add(count);
+                }
+            }
+        }
         return node;
     }
 
@@ -71,6 +80,33 @@ final class HistoryLog implements Closeable {
             throw new Json.FieldException("\"update\" must be \"full\" or \"incremental\", found \"" + update + "\"");
         }
         return new HistoryEntry(Json.instant(line, "time"), Json.integer(line, "labelled"), cvAccuracy,
-                Json.longInteger(line, "modelVersion"), Json.longInteger(line, "trainMillis"), update.equals("full"));
+                Json.longInteger(line, "modelVersion"), Json.longInteger(line, "trainMillis"), update.equals("full"),
+                confusion(line.get("confusion")));
+    }
+
+    /** A square matrix of counts, or none when the field is absent (files written before it existed). */
+    private static int[][] confusion(JsonNode field) {
+        if (field == null || field.isNull()) {
+            return new int[0][0];
+        }
+        if (!field.isArray()) {
+            throw new Json.FieldException("\"confusion\" must be an array of rows, found " + field);
+        }
+        int n = field.size();
+        int[][] matrix = new int[n][n];
+        for (int i = 0; i < n; i++) {
+            JsonNode row = field.get(i);
+            if (!row.isArray() || row.size() != n) {
+                throw new Json.FieldException("\"confusion\" must be " + n + " rows of " + n + " counts, row " + i
+                        + " is " + row);
+            }
+            for (int j = 0; j < n; j++) {
+                if (!row.get(j).canConvertToInt() || !row.get(j).isIntegralNumber() || row.get(j).intValue() < 0) {
+                    throw new Json.FieldException("\"confusion\" holds counts, found " + row.get(j));
+                }
+                matrix[i][j] = row.get(j).intValue();
+            }
+        }
+        return matrix;
     }
 }

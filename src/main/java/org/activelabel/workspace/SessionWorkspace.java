@@ -232,8 +232,12 @@ public final class SessionWorkspace implements Workspace {
                 return;
             }
             installHead(loaded);
-            summary = new ModelSummary(loaded.version(), loaded.trainedLabels(), Double.NaN, 0, false,
-                    new int[0][0], curve());
+            // the figures cross-validation gave this model when it was made, so the Review tab has them at once
+            var made = session.history().stream().filter(h -> h.modelVersion() == loaded.version())
+                    .reduce((first, last) -> last);
+            summary = new ModelSummary(loaded.version(), loaded.trainedLabels(),
+                    made.map(HistoryEntry::cvAccuracy).orElse(Double.NaN), 0, false,
+                    made.map(HistoryEntry::confusion).orElse(new int[0][0]), curve());
         } catch (RuntimeException | IOException e) {
             // the file stays as it is; the next update writes a new one beside it atomically
             LOG.warn("could not load the saved model: {}", e.getMessage());
@@ -630,7 +634,7 @@ public final class SessionWorkspace implements Workspace {
 
         var validation = crossValidate(data, ids, progress);
         session.appendHistory(new HistoryEntry(Instant.now(), ids.size(), validation.accuracy(), next.version(),
-                trainMillis, !canFineTune));
+                trainMillis, !canFineTune, validation.confusion()));
         ModelSummary done = new ModelSummary(next.version(), ids.size(), validation.accuracy(), trainMillis,
                 !canFineTune, validation.confusion(), curve());
         summary = done;

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,11 @@ class SessionCommandsTest {
             assertEquals(12, window.labels().size());
             window.loadSavedModel();
             assertEquals(2, window.head().orElseThrow().version());
+            // the reopened model comes with the figures cross-validation gave it
+            var summary = window.model().orElseThrow();
+            assertTrue(summary.cvAccuracy() >= 0 && summary.cvAccuracy() <= 1, summary.toString());
+            assertEquals(4, summary.confusion().length);
+            assertEquals(12, Arrays.stream(summary.confusion()).flatMapToInt(Arrays::stream).sum());
         } finally {
             library.close();
         }

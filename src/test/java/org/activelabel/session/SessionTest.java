@@ -218,8 +218,8 @@ class SessionTest {
 
     @Test
     void historyIsAppendedAndReplayed() {
-        var first = new HistoryEntry(T0, 10, Double.NaN, 1, 120, true);
-        var second = new HistoryEntry(T0.plusSeconds(60), 30, 0.85, 2, 40, false);
+        var first = new HistoryEntry(T0, 10, Double.NaN, 1, 120, true, new int[0][0]); // written as older files were
+        var second = new HistoryEntry(T0.plusSeconds(60), 30, 0.85, 2, 40, false, new int[][]{{14, 1}, {2, 13}});
         try (Session session = createCatsAndDogs()) {
             session.appendHistory(first);
             session.appendHistory(second);
