@@ -7,6 +7,7 @@ import java.util.Random;
 import org.activelabel.progress.ProgressSink;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -118,9 +119,10 @@ public final class HeadTrainer {
         var x = current.normalisation().apply(data.features());
         var y = data.labels();
         Nd4j.getRandom().setSeed(seed);
+        var epochs = new Epochs(network, x, y, null, rows, cfg.batchSize(), random);
         for (int e = 0; e < cfg.incrementalEpochs(); e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, y, null, rows, cfg.batchSize(), random, progress);
+            epochs.run(progress);
             progress.progress(e + 1, cfg.incrementalEpochs(), "updating on " + rows.length + " labels");
         }
         progress.checkCancelled();
@@ -136,10 +138,10 @@ public final class HeadTrainer {
         var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
         var random = new Random(config.seed());
         Nd4j.getRandom().setSeed(config.seed());
-        var all = range(n);
+        var passes = new Epochs(network, x, data.labels(), rowWeights, range(n), config.batchSize(), random);
         for (int e = 0; e < epochs; e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, data.labels(), rowWeights, all, config.batchSize(), random, progress);
+            passes.run(progress);
             progress.progress(e + 1, epochs, status);
         }
         return network;
@@ -157,6 +159,7 @@ public final class HeadTrainer {
         }
         var network = HeadNetworks.create(config, data.featureDim(), data.numClasses(), config.seed());
         Nd4j.getRandom().setSeed(config.seed());
+        var passes = new Epochs(network, x, data.labels(), null, train, config.batchSize(), random);
         double bestLoss = Double.POSITIVE_INFINITY;
         int bestEpoch = 0;
         INDArray bestParams = network.params().dup();
@@ -166,7 +169,7 @@ public final class HeadTrainer {
         int maxEpochs = Math.max(config.maxEpochs(), minEpochs);
         for (int e = 1; e <= maxEpochs; e++) {
             progress.checkCancelled();
-            trainEpoch(network, x, data.labels(), null, train, config.batchSize(), random, progress);
+            passes.run(progress);
             double loss = crossEntropy(network.output(heldX, false), heldLabels);
             if (loss < bestLoss - MIN_IMPROVEMENT) {
                 bestLoss = loss;
@@ -182,19 +185,50 @@ public final class HeadTrainer {
         return network;
     }
 
-    /** One pass over {@code rows}; {@code rowWeights} (null: all 1) scale each row's loss. */
-    private static void trainEpoch(MultiLayerNetwork network, float[][] x, int[] labels, float[] rowWeights, int[] rows,
-                                   int batch, Random random, ProgressSink progress) {
-        int[] order = rows;
-        if (rows.length > batch) {
-            order = rows.clone();
+    /**
+     * Passes over {@code rows}; {@code rowWeights} (null: all 1) scale each row's loss. One full batch is built once
+     * and fitted every epoch: DL4J's fit leaves its arrays as they are, and rebuilding them each step only made
+     * garbage.
+     */
+    private static final class Epochs {
+        private final MultiLayerNetwork network;
+        private final float[][] x;
+        private final int[] labels;
+        private final float[] rowWeights;
+        private final int[] rows;
+        private final int batch;
+        private final Random random;
+        private final DataSet fullBatch;
+
+        Epochs(MultiLayerNetwork network, float[][] x, int[] labels, float[] rowWeights, int[] rows, int batch,
+               Random random) {
+            this.network = network;
+            this.x = x;
+            this.labels = labels;
+            this.rowWeights = rowWeights;
+            this.rows = rows;
+            this.batch = batch;
+            this.random = random;
+            // one full batch: order is irrelevant, and DL4J's cost is per call, so one fit per epoch
+            this.fullBatch = rows.length <= batch ? minibatch(rows) : null;
+        }
+
+        void run(ProgressSink progress) {
+            if (fullBatch != null) {
+                progress.checkCancelled();
+                network.fit(fullBatch);
+                return;
+            }
+            var order = rows.clone();
             shuffle(order, random);
-        } // else one full batch: order is irrelevant, and DL4J's cost is per call, so one fit per epoch
-        for (int start = 0; start < order.length; start += batch) {
-            progress.checkCancelled();
-            var pick = start == 0 && order.length <= batch ? order
-                    : Arrays.copyOfRange(order, start, Math.min(order.length, start + batch));
-            network.fit(HeadNetworks.batch(x, labels, rowWeights, pick, HeadNetworks.numClasses(network)));
+            for (int start = 0; start < order.length; start += batch) {
+                progress.checkCancelled();
+                network.fit(minibatch(Arrays.copyOfRange(order, start, Math.min(order.length, start + batch))));
+            }
+        }
+
+        private DataSet minibatch(int[] pick) {
+            return HeadNetworks.batch(x, labels, rowWeights, pick, HeadNetworks.numClasses(network));
         }
     }
 
