@@ -42,7 +42,8 @@ final class TrainCommand implements Callable<Integer> {
                 err.flush();
             }
             var progress = new ConsoleProgress(System.err);
-            var summary = workspace.updateModel(full, progress);
+            workspace.updateModel(full, progress);
+            var summary = workspace.validateModel(progress).orElseThrow();
             progress.finish();
             var out = spec.commandLine().getOut();
             int pseudo = workspace.pseudoLabels().size();

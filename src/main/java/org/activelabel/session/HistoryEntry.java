@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * One model update of the session.
+ * One model update of the session, or the cross-validation of one (a later line with the same model version).
  *
  * @param labelled     labels the model was trained on
  * @param cvAccuracy   cross-validated accuracy, NaN when there were too few labels

@@ -89,6 +89,7 @@ public final class SessionWorkspace implements Workspace {
     private volatile ModelSummary summary;
     private volatile List<SuspectLabel> suspects = List.of();
     private volatile Map<Integer, LabelEntry> pseudoLabels = Map.of();
+    private volatile Unvalidated unvalidated; // guarded by updateLock for writes
     private volatile Ranking ranking;
     private volatile QueryStrategy strategy;
     private volatile Set<Integer> lastTrainedIds = Set.of(); // items the current head was trained on
@@ -234,7 +235,7 @@ public final class SessionWorkspace implements Workspace {
             installHead(loaded);
             // the figures cross-validation gave this model when it was made, so the Review tab has them at once
             var made = session.history().stream().filter(h -> h.modelVersion() == loaded.version())
-                    .reduce((first, last) -> last);
+                    .filter(h -> !Double.isNaN(h.cvAccuracy())).reduce((first, last) -> last);
             summary = new ModelSummary(loaded.version(), loaded.trainedLabels(),
                     made.map(HistoryEntry::cvAccuracy).orElse(Double.NaN), 0, false,
                     made.map(HistoryEntry::confusion).orElse(new int[0][0]), curve());
@@ -632,14 +633,37 @@ public final class SessionWorkspace implements Workspace {
             next = refined;
         }
 
-        var validation = crossValidate(data, ids, progress);
-        session.appendHistory(new HistoryEntry(Instant.now(), ids.size(), validation.accuracy(), next.version(),
-                trainMillis, !canFineTune, validation.confusion()));
-        ModelSummary done = new ModelSummary(next.version(), ids.size(), validation.accuracy(), trainMillis,
-                !canFineTune, validation.confusion(), curve());
-        summary = done;
-        listeners.forEach(l -> l.modelChanged(done));
-        return done;
+        session.appendHistory(new HistoryEntry(Instant.now(), ids.size(), Double.NaN, next.version(), trainMillis,
+                !canFineTune, new int[0][0]));
+        unvalidated = new Unvalidated(data, List.copyOf(ids), next.version(), trainMillis, !canFineTune);
+        return summary;
+    }
+
+    /** What the last update trained on, for the cross-validation that follows it. */
+    private record Unvalidated(TrainingSet data, List<Integer> ids, long version, long trainMillis, boolean full) {
+    }
+
+    @Override
+    public Optional<ModelSummary> validateModel(ProgressSink progress) {
+        updateLock.lock();
+        try {
+            Unvalidated last = unvalidated;
+            if (last == null) {
+                return model();
+            }
+            var validation = crossValidate(last.data(), last.ids(), progress);
+            // a second line for the same model version: the history records the update, then its validation
+            session.appendHistory(new HistoryEntry(Instant.now(), last.ids().size(), validation.accuracy(),
+                    last.version(), last.trainMillis(), last.full(), validation.confusion()));
+            unvalidated = null;
+            ModelSummary done = new ModelSummary(last.version(), last.ids().size(), validation.accuracy(),
+                    last.trainMillis(), last.full(), validation.confusion(), curve());
+            summary = done;
+            listeners.forEach(l -> l.modelChanged(done));
+            return Optional.of(done);
+        } finally {
+            updateLock.unlock();
+        }
     }
 
 
@@ -737,8 +761,16 @@ public final class SessionWorkspace implements Workspace {
         }
     }
 
+    /** One point per model version: its validation when it has one, else the update itself. */
     private List<ModelSummary.CurvePoint> curve() {
-        return session.history().stream()
+        Map<Long, HistoryEntry> byVersion = new java.util.LinkedHashMap<>();
+        for (HistoryEntry h : session.history()) {
+            HistoryEntry seen = byVersion.get(h.modelVersion());
+            if (seen == null || !Double.isNaN(h.cvAccuracy()) || Double.isNaN(seen.cvAccuracy())) {
+                byVersion.put(h.modelVersion(), h);
+            }
+        }
+        return byVersion.values().stream()
                 .map(h -> new ModelSummary.CurvePoint(h.labelled(), h.cvAccuracy()))
                 .toList();
     }

@@ -62,9 +62,19 @@ public interface Workspace extends AutoCloseable {
 
     /**
      * Fine-tunes (or, when {@code full}, refits) the head on all labels and re-ranks; then refines the head with
-     * pseudo-labels from the unlabelled pool and re-ranks again. Listeners hear of each model. Blocking.
+     * pseudo-labels from the unlabelled pool and re-ranks again. Listeners hear of each model. Blocking. The
+     * summary has no cross-validated figures yet: {@link #validateModel} adds them.
      */
     ModelSummary updateModel(boolean full, ProgressSink progress);
+
+    /**
+     * Cross-validates the last update on the labels it was trained on (k refits: slow, so the window runs it when
+     * the person pauses) and publishes the summary with its accuracy, confusion matrix and suspect labels. The
+     * current summary when there is nothing new to validate. Blocking.
+     */
+    default Optional<ModelSummary> validateModel(ProgressSink progress) {
+        return model();
+    }
 
     /**
      * The model's own labels on unlabelled images that the current head also learnt from (self-training), by item

@@ -201,6 +201,30 @@ public final class FakeWorkspace implements Workspace {
         return Optional.ofNullable(labels.get(itemId));
     }
 
+    /** Cross-validations started, finished and cancelled; each takes {@link #validateMillis}. */
+    public final java.util.concurrent.atomic.AtomicInteger validationsStarted = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger validationsDone = new java.util.concurrent.atomic.AtomicInteger();
+    public final java.util.concurrent.atomic.AtomicInteger validationsCancelled = new java.util.concurrent.atomic.AtomicInteger();
+    public volatile long validateMillis = 50;
+
+    @Override
+    public Optional<ModelSummary> validateModel(ProgressSink progress) {
+        blocking("validateModel");
+        validationsStarted.incrementAndGet();
+        long end = System.nanoTime() + validateMillis * 1_000_000;
+        try {
+            while (System.nanoTime() < end) {
+                Thread.sleep(5);
+                progress.checkCancelled();
+            }
+        } catch (InterruptedException | java.util.concurrent.CancellationException e) {
+            validationsCancelled.incrementAndGet();
+            throw new java.util.concurrent.CancellationException("cancelled");
+        }
+        validationsDone.incrementAndGet();
+        return model();
+    }
+
     /** The model's own labels that {@link #pseudoLabels()} reports. */
     public final Map<Integer, LabelEntry> pseudo = new ConcurrentHashMap<>();
 

@@ -52,31 +52,41 @@ class SessionWorkspaceSelfTrainingTest {
             int[] perClass = new int[CLASSES.size()];
             for (var item : workspace.items()) {
                 int cls = CLASSES.indexOf(item.relativePath().substring(0, item.relativePath().indexOf('/')));
-                if (perClass[cls]++ < 3) {
+                if (perClass[cls]++ < 4) {
                     workspace.label(new int[]{item.id()}, cls);
                 }
             }
-            assertEquals(9, workspace.labels().size());
+            assertEquals(12, workspace.labels().size());
             byte[] journal = Files.readAllBytes(temp.resolve("session").resolve("labels.jsonl"));
 
             var summary = workspace.updateModel(false, ProgressSink.NONE);
 
-            // the quick head, then the refined one, then the refined one with cross-validated figures
-            assertEquals(List.of(1L, 2L, 2L), versions);
+            // the quick head, then the refined one; its cross-validated figures come when asked for
+            assertEquals(List.of(1L, 2L), versions);
             assertEquals(2, summary.version());
+            assertTrue(Double.isNaN(summary.cvAccuracy()));
             assertEquals(2, workspace.head().orElseThrow().version());
             assertEquals(2, workspace.ranking().modelVersion());
             var pseudo = workspace.pseudoLabels();
-            assertFalse(pseudo.isEmpty(), "no pseudo-labels from a pool of 27");
+            assertFalse(pseudo.isEmpty(), "no pseudo-labels from a pool of 24");
             pseudo.forEach((id, entry) -> {
                 assertEquals(LabelEntry.Source.MODEL, entry.source());
                 assertFalse(workspace.labels().containsKey(id), "a pseudo-label on a labelled image");
             });
-            assertEquals(9, workspace.labels().size());
+            assertEquals(12, workspace.labels().size());
             assertTrue(workspace.labels().values().stream().allMatch(l -> l.source() == LabelEntry.Source.HUMAN));
             assertEquals(new String(journal), Files.readString(temp.resolve("session").resolve("labels.jsonl")),
                     "pseudo-labels reached the journal");
-            assertEquals(9, summary.labelled());
+            assertEquals(12, summary.labelled());
+
+            var validated = workspace.validateModel(ProgressSink.NONE).orElseThrow();
+            assertEquals(List.of(1L, 2L, 2L), versions);
+            assertEquals(2, validated.version());
+            assertTrue(validated.cvAccuracy() >= 0 && validated.cvAccuracy() <= 1, validated.toString());
+            assertEquals(12, java.util.Arrays.stream(validated.confusion()).flatMapToInt(java.util.Arrays::stream).sum());
+            assertEquals(1, validated.learningCurve().size(), "one point per model version");
+            assertEquals(validated, workspace.validateModel(ProgressSink.NONE).orElseThrow(), "nothing new to validate");
+            assertEquals(List.of(1L, 2L, 2L), versions);
         }
     }
 }

@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import javafx.animation.Animation;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -36,6 +38,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableSet;
 import javafx.concurrent.Task;
+import javafx.util.Duration;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.BackgroundTasks.Lane;
 import org.activelabel.workspace.ImageItem;
@@ -98,12 +101,16 @@ public final class LabellingViewModel {
     private int selectionAnchor = -1;
     private boolean refreshQueued;
     private Task<ModelSummary> trainingTask;
+    // cross-validation is k refits: it waits until the person pauses, so it never competes with their labelling
+    private final PauseTransition validateWhenIdle = new PauseTransition(Duration.seconds(2.5));
+    private Task<Optional<ModelSummary>> validationTask;
     private int labelsAtUpdateStart;
     private long noticeSeq;
 
     public LabellingViewModel(Workspace workspace, BackgroundTasks tasks) {
         this.workspace = workspace;
         this.tasks = tasks;
+        validateWhenIdle.setOnFinished(event -> validate());
         items = workspace.items();
         classes.setAll(workspace.classes());
         batchSize.set(workspace.batchSize());
@@ -391,6 +398,7 @@ public final class LabellingViewModel {
         undoIds.push(ids);
         redoIds.clear();
         labelsThisRound.set(labelsThisRound.get() + ids.length);
+        deferValidation();
         tasks.submit(Lane.EDITS, progress -> {
             workspace.label(ids, classIndex);
             return null;
@@ -412,6 +420,7 @@ public final class LabellingViewModel {
     }
 
     public void undo() {
+        deferValidation();
         tasks.submit(Lane.EDITS, progress -> workspace.undo(), undone -> {
             if (!undone) {
                 say(Notice.Kind.INFO, "Nothing to undo");
@@ -435,6 +444,7 @@ public final class LabellingViewModel {
     }
 
     public void redo() {
+        deferValidation();
         tasks.submit(Lane.EDITS, progress -> workspace.redo(), redone -> {
             if (!redone) {
                 say(Notice.Kind.INFO, "Nothing to redo");
@@ -536,6 +546,7 @@ public final class LabellingViewModel {
             say(Notice.Kind.INFO, "Wait for the running background step to finish");
             return;
         }
+        stopValidation();
         training.set(true);
         labelsAtUpdateStart = labelsThisRound.get();
         labelsThisRound.set(0);
@@ -556,7 +567,51 @@ public final class LabellingViewModel {
         endTraining();
         model.set(summary);
         status.set(describe(summary));
+        validateWhenIdle.playFromStart();
         startRoundIfDue();
+    }
+
+    /** The person is labelling: cross-validation waits, and a running one stops, until they pause. */
+    private void deferValidation() {
+        if (validationTask != null) {
+            stopValidation();
+            validateWhenIdle.playFromStart();
+        } else if (validateWhenIdle.getStatus() == Animation.Status.RUNNING) {
+            validateWhenIdle.playFromStart();
+        }
+    }
+
+    private void stopValidation() {
+        validateWhenIdle.stop();
+        if (validationTask != null) {
+            validationTask.cancel();
+            validationTask = null;
+        }
+    }
+
+    private void validate() {
+        if (training.get()) {
+            return; // the update's end starts the wait again
+        }
+        @SuppressWarnings("unchecked")
+        Task<Optional<ModelSummary>>[] self = new Task[1];
+        self[0] = tasks.submit(Lane.MODEL, workspace::validateModel, summary -> {
+            if (validationTask == self[0]) {
+                validationTask = null;
+                summary.ifPresent(s -> {
+                    model.set(s);
+                    status.set(describe(s));
+                });
+            }
+        }, error -> {
+            if (validationTask == self[0]) {
+                validationTask = null;
+                if (!(error instanceof CancellationException)) {
+                    status.set("Cross-validating the model failed: " + describe(error));
+                }
+            }
+        });
+        validationTask = self[0];
     }
 
     private void updateFailed(Throwable error) {
@@ -792,6 +847,7 @@ public final class LabellingViewModel {
 
     /** Stops listening to the workspace. */
     public void dispose() {
+        stopValidation();
         workspace.removeListener(listener);
     }
 

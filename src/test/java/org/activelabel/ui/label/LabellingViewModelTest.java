@@ -89,6 +89,35 @@ class LabellingViewModelTest {
     }
 
     @Test
+    void crossValidationWaitsUntilThePersonPausesAndStopsWhenTheyLabelAgain() throws TimeoutException {
+        fx.interact(() -> vm.updateModel(false));
+        waitUntil(() -> workspace.updates() == 1 && !vm.trainingProperty().get());
+        fx.interact(() -> vm.label(0));
+        sleep(1500);
+        fx.interact(() -> vm.label(1));
+        sleep(1500);
+        assertEquals(0, workspace.validationsStarted.get(), "labelling keeps pushing the check back");
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.validationsDone.get() == 1);
+
+        workspace.validateMillis = 10_000;
+        fx.interact(() -> vm.updateModel(false));
+        waitUntil(() -> workspace.updates() == 2 && !vm.trainingProperty().get());
+        WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> workspace.validationsStarted.get() == 2);
+        fx.interact(() -> vm.label(2));
+        waitUntil(() -> workspace.validationsCancelled.get() == 1);
+        assertEquals(1, workspace.validationsDone.get());
+        assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void shiftArrowSelectsARangeThatIsLabelledTogether() throws TimeoutException {
         int[] order = workspace.ranking().order();
         fx.interact(() -> {
