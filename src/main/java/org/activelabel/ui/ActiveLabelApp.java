@@ -141,7 +141,8 @@ public final class ActiveLabelApp extends Application {
         mainView.focusGrid();
         Platform.runLater(() -> {
             LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
-                    System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+                    System.currentTimeMillis() - Long.getLong(DesktopLauncher.LAUNCHED_AT,
+                            ManagementFactory.getRuntimeMXBean().getStartTime()));
             if (opened instanceof SessionWorkspace session) {
                 // the saved model (and DL4J with it) loads once the queue shows; the ranking updates when it is in
                 tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {

@@ -12,6 +12,9 @@ import org.activelabel.workspace.Workspace;
 /** Starts the desktop window from code that does not itself touch JavaFX. */
 public final class DesktopLauncher {
 
+    /** System property: when the first JVM started, if the window runs in a second one (its start-up counts both). */
+    public static final String LAUNCHED_AT = "activelabel.launchedAt";
+
     private DesktopLauncher() {
     }
 
