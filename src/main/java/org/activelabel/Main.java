@@ -26,7 +26,7 @@ public final class Main {
 
     /**
      * JVM options the window runs with. ZGC's pauses stay under a millisecond; with the default collector a young
-     * collection while a model trained froze the window for 30–40 ms on two cores. {@code java -jar} cannot carry
+     * collection while a model trained froze the window for 30–49 ms on two cores. {@code java -jar} cannot carry
      * JVM options, so the window's first JVM starts a second one with them.
      */
     static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:+UseZGC");
@@ -42,14 +42,16 @@ public final class Main {
 
     /**
      * Runs the window in a JVM with {@link #WINDOW_JVM_OPTIONS} and returns its exit code; empty when this JVM
-     * already has them, its collector was chosen on the command line, or the second JVM cannot start (the window
-     * then opens here).
+     * is that second one, its collector or an agent was chosen on the command line, or the second JVM cannot start
+     * (the window then opens here).
      */
     private static Optional<Integer> relaunchWithWindowOptions() {
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
         boolean gcChosen = given.stream().anyMatch(a -> a.startsWith("-XX:+Use") && a.endsWith("GC"));
+        // a debugger or agent attached to this JVM would clash in a second one (same port, same agent)
+        boolean agent = given.stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-javaagent"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (gcChosen || System.getProperty(DesktopLauncher.LAUNCHED_AT) != null || !Files.isExecutable(java)) {
+        if (gcChosen || agent || System.getProperty(DesktopLauncher.LAUNCHED_AT) != null || !Files.isExecutable(java)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();
