@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -189,7 +192,20 @@ public final class MainView extends StackPane {
 
     /** Gives the keyboard to the queue. */
     public void focusGrid() {
-        grid.focusTarget().requestFocus();
+        if (grid.getScene() != null) {
+            grid.requestFocus();
+            return;
+        }
+        // the tab pane puts its content in the scene at the first pulse: ask again then
+        grid.sceneProperty().addListener(new ChangeListener<>() {
+            @Override
+            public void changed(ObservableValue<? extends Scene> obs, Scene old, Scene now) {
+                if (now != null) {
+                    grid.sceneProperty().removeListener(this);
+                    Platform.runLater(grid::requestFocus);
+                }
+            }
+        });
     }
 
     public QueueGrid grid() {

@@ -92,15 +92,6 @@ final class TileView extends VBox {
     }
 
     void refreshText() {
-        refreshTextOnly();
-        // the tile is its own layout root (see QueueGrid): lay the new text out now, the list above
-        // does not always pass a layout request from a tile down again
-        if (getScene() != null) {
-            layout();
-        }
-    }
-
-    private void refreshTextOnly() {
         int predicted = vm.predictedClass(itemId);
         float p = vm.confidence(itemId);
         if (predicted >= 0 && !Float.isNaN(p)) {
