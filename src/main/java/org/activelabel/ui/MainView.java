@@ -398,7 +398,23 @@ public final class MainView extends StackPane {
         for (var fixed : List.of(trainingText, round, labelledText, model)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
-        var bar = new HBox(16, status, trainingBox, round, labelledText, labelled, model);
+        var bar = new HBox(16, status, trainingBox, round, labelledText, labelled, model) {
+            // as tall without the update's Cancel button as with it: a status bar that changes
+            // height moves, lays out and repaints the whole window above it
+            @Override
+            protected double computeMinHeight(double width) {
+                return Math.max(super.computeMinHeight(width), withTrainingBox());
+            }
+
+            @Override
+            protected double computePrefHeight(double width) {
+                return Math.max(super.computePrefHeight(width), withTrainingBox());
+            }
+
+            private double withTrainingBox() {
+                return snappedTopInset() + trainingBox.prefHeight(-1) + snappedBottomInset();
+            }
+        };
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;

@@ -65,6 +65,7 @@ class ActiveLabelAppTest {
         WaitForAsyncUtils.waitForFxEvents();
         app.stallMeter().reset();
         long versionBefore = vm.rankingProperty().get().modelVersion();
+        double gridHeight = app.mainView().orElseThrow().grid().getHeight();
         var expected = new ArrayList<int[]>();
 
         // a round of three: 1, 2, 3 label the focused image with cat, dog, bird
@@ -81,6 +82,8 @@ class ActiveLabelAppTest {
             robot.type(key);
         }
         assertTrue(vm.trainingProperty().get(), "the update is still running while labels are given");
+        assertEquals(gridHeight, app.mainView().orElseThrow().grid().getHeight(),
+                "the status bar shows the update without pushing the grid up");
 
         waitUntil(() -> !vm.trainingProperty().get());
         assertNotEquals(versionBefore, vm.rankingProperty().get().modelVersion(), "the ranking changed");
