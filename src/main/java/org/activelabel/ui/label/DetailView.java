@@ -65,6 +65,14 @@ public final class DetailView extends ScrollPane {
         var content = new VBox(image, title, file, label, suggestion, chartTitle, chart);
         content.getStyleClass().add("detail-content");
         setContent(content);
+        // the skin caches the viewport as an image for smooth scrolling; the content changes with
+        // every label, and without a GPU re-rendering that cache costs a second paint each time
+        skinProperty().addListener((obs, old, skin) -> {
+            var viewport = lookup(".viewport");
+            if (viewport != null) {
+                viewport.setCache(false);
+            }
+        });
         image.fitWidthProperty().bind(widthProperty().subtract(40).map(w -> Math.max(80, Math.min(LARGE_SIDE, w.doubleValue()))));
         image.setFitHeight(LARGE_SIDE * 0.75);
 
