@@ -3,8 +3,8 @@ package org.activelabel.ui.label;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.concurrent.Task;
+import javafx.css.PseudoClass;
 import javafx.geometry.HPos;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
@@ -23,6 +23,7 @@ import org.activelabel.workspace.LabelEntry;
 public final class DetailView extends ScrollPane {
 
     private static final int LARGE_SIDE = 640;
+    private static final PseudoClass PREDICTED = PseudoClass.getPseudoClass("predicted");
 
     private final LabellingViewModel vm;
     private final BackgroundTasks tasks;
@@ -153,16 +154,10 @@ public final class DetailView extends ScrollPane {
             name.setText((c < 9 ? (c + 1) + "  " : c == 9 ? "0  " : "    ") + vm.className(c));
             bar.setProgress(probabilities[c]);
             value.setText(String.format(Locale.ROOT, "%.1f%%", probabilities[c] * 100));
-            styleIf(name, "text-bold", c == predicted);
-            styleIf(bar, "predicted", c == predicted);
-        }
-    }
-
-    private static void styleIf(Node node, String styleClass, boolean on) {
-        if (!on) {
-            node.getStyleClass().remove(styleClass);
-        } else if (!node.getStyleClass().contains(styleClass)) {
-            node.getStyleClass().add(styleClass);
+            // a state, not a style class: changing classes makes JavaFX match the node against
+            // every stylesheet again, on each focus move
+            name.pseudoClassStateChanged(PREDICTED, c == predicted);
+            bar.pseudoClassStateChanged(PREDICTED, c == predicted);
         }
     }
 

@@ -3,8 +3,11 @@ package org.activelabel.ui.label;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import javafx.animation.AnimationTimer;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
@@ -26,6 +29,8 @@ import org.activelabel.ui.thumbnail.ThumbnailCache;
 public final class QueueGrid extends Region {
 
     private static final double GAP = 10;
+    /** New text restyles and lays out a tile; a whole screenful in one frame stalls the window. */
+    private static final int TEXT_PER_FRAME = 6;
 
     private final LabellingViewModel vm;
     private final ThumbnailCache thumbnails;
@@ -37,6 +42,14 @@ public final class QueueGrid extends Region {
     private final Map<Integer, TileView> shown = new HashMap<>();
     /** Tiles without an image; they stay in the scene, since a re-attached tile is restyled from scratch. */
     private final ArrayDeque<TileView> spare = new ArrayDeque<>();
+    /** Tiles whose text is out of date, in screen order; a few are brought up to date each frame. */
+    private final Set<TileView> staleText = new LinkedHashSet<>();
+    private final AnimationTimer textUpdater = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            refreshStaleText(TEXT_PER_FRAME);
+        }
+    };
     private double tileWidth;
     private double tileHeight;
     private int columns = 1;
@@ -78,7 +91,7 @@ public final class QueueGrid extends Region {
         });
         vm.selection().addListener((SetChangeListener<Integer>) change ->
                 shown.values().forEach(TileView::refreshState));
-        vm.rankingProperty().addListener((obs, old, now) -> shown.values().forEach(TileView::refreshText));
+        vm.rankingProperty().addListener((obs, old, now) -> onRankingChanged());
         vm.searchProperty().addListener((obs, old, now) -> updatePlaceholder());
         updatePlaceholder();
     }
@@ -89,8 +102,36 @@ public final class QueueGrid extends Region {
     }
 
     /** The tile that shows {@code itemId}, if it is in view. */
-    Optional<Region> tileOf(int itemId) {
+    Optional<TileView> tileOf(int itemId) {
         return Optional.ofNullable(shown.get(itemId));
+    }
+
+    /** New predictions for every tile: the focused one at once, the others over the next frames. */
+    private void onRankingChanged() {
+        var focused = shown.get(vm.focusedItem());
+        if (focused != null) {
+            focused.refreshText();
+        }
+        // the tiles in view are the queue from the first visible image on, in screen order
+        var queue = vm.queueProperty().get();
+        for (int i = firstVisibleIndex; i < Math.min(queue.size(), firstVisibleIndex + shown.size()); i++) {
+            var tile = shown.get(queue.get(i));
+            if (tile != null && tile != focused) {
+                staleText.add(tile);
+            }
+        }
+        textUpdater.start();
+    }
+
+    private void refreshStaleText(int count) {
+        var it = staleText.iterator();
+        for (int i = 0; i < count && it.hasNext(); i++) {
+            it.next().refreshText();
+            it.remove();
+        }
+        if (staleText.isEmpty()) {
+            textUpdater.stop();
+        }
     }
 
     private void onQueueChanged(QueueSnapshot old) {
@@ -185,10 +226,12 @@ public final class QueueGrid extends Region {
             var entry = it.next();
             if (!wanted.containsKey(entry.getKey())) {
                 entry.getValue().show(-1);
+                staleText.remove(entry.getValue());
                 spare.push(entry.getValue());
                 it.remove();
             }
         }
+        int newText = 0;
         double used = columns * (tileWidth + GAP) - GAP;
         double left = snapPositionX(Math.max(GAP, (layer.getWidth() - used) / 2));
         for (int i = from; i < to; i++) {
@@ -198,6 +241,12 @@ public final class QueueGrid extends Region {
                 tile = spare.isEmpty() ? newTile() : spare.pop();
                 tile.show(id);
                 shown.put(id, tile);
+                if (newText++ < TEXT_PER_FRAME || id == vm.focusedItem()) {
+                    tile.refreshText();
+                } else {
+                    staleText.add(tile);
+                    textUpdater.start();
+                }
             }
             int row = i / columns;
             int column = i % columns;
@@ -213,6 +262,7 @@ public final class QueueGrid extends Region {
         }
         var probe = newTile();
         probe.show(queue.get(0));
+        probe.refreshText();
         probe.applyCss();
         tileWidth = snapSizeX(Math.max(probe.minWidth(-1), probe.prefWidth(-1)));
         tileHeight = snapSizeY(Math.max(probe.minHeight(-1), probe.prefHeight(-1)));
@@ -239,6 +289,9 @@ public final class QueueGrid extends Region {
         var tile = new TileView(vm, thumbnails);
         // positioned here, and its own layout root: new text in a tile lays out that tile only
         tile.setManaged(false);
+        // drawn once into an image: sliding a tile along then costs a copy, not a repaint of its
+        // frame, picture and text (which is what the window does after every label)
+        tile.setCache(true);
         tile.setOnMousePressed(event -> onTilePressed(tile, event));
         tile.setOnMouseEntered(event -> vm.hover(tile.itemId()));
         tile.setOnMouseExited(event -> {

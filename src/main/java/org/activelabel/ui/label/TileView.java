@@ -63,7 +63,15 @@ final class TileView extends VBox {
         return itemId;
     }
 
-    /** Shows {@code newItemId}, or nothing when it is negative. */
+    /** The model's guess as the tile shows it. */
+    String predictionText() {
+        return prediction.getText();
+    }
+
+    /**
+     * Shows {@code newItemId}, or nothing when it is negative. The text follows with
+     * {@link #refreshText()}: the grid spreads a screenful of new text over several frames.
+     */
     void show(int newItemId) {
         if (newItemId != itemId) {
             pendingThumbnail.cancel();
@@ -85,25 +93,26 @@ final class TileView extends VBox {
             vm.hover(newItemId);
         }
         setVisible(newItemId >= 0);
-        if (newItemId >= 0) {
-            refreshText();
-        }
         refreshState();
     }
 
     void refreshText() {
+        if (itemId < 0) {
+            return;
+        }
         int predicted = vm.predictedClass(itemId);
         float p = vm.confidence(itemId);
         if (predicted >= 0 && !Float.isNaN(p)) {
             prediction.setText(vm.className(predicted));
             confidenceText.setText(String.format(Locale.ROOT, "%.0f%%", p * 100));
             confidence.setProgress(p);
-            pseudoClassStateChanged(UNSURE, p < 0.6f);
+            // on the bar alone: a state change on the tile would restyle everything in it
+            confidence.pseudoClassStateChanged(UNSURE, p < 0.6f);
         } else {
             prediction.setText("no guess yet");
             confidenceText.setText("");
             confidence.setProgress(0);
-            pseudoClassStateChanged(UNSURE, false);
+            confidence.pseudoClassStateChanged(UNSURE, false);
         }
         var path = vm.item(itemId).relativePath();
         var name = path.substring(path.lastIndexOf('/') + 1);

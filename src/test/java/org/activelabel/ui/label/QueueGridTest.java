@@ -148,6 +148,31 @@ class QueueGridTest {
     }
 
     @Test
+    void afterANewModelEveryTileInViewShowsItsNewGuess(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitForFxEvents();
+        long before = vm.rankingProperty().get().modelVersion();
+        robot.interact(() -> vm.updateModel(false));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> vm.rankingProperty().get().modelVersion() != before && !vm.trainingProperty().get());
+
+        WaitForAsyncUtils.waitFor(2, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(() -> {
+            var queue = vm.queueProperty().get();
+            int checked = 0;
+            for (int i = 0; i < queue.size(); i++) {
+                int id = queue.get(i);
+                var tile = grid.tileOf(id);
+                if (tile.isPresent()) {
+                    if (!tile.get().predictionText().equals(vm.className(vm.predictedClass(id)))) {
+                        return false;
+                    }
+                    checked++;
+                }
+            }
+            return checked > 2 * grid.columns();
+        }).get());
+    }
+
+    @Test
     void clickingATileFocusesItsImage(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         var queue = vm.queueProperty().get();
