@@ -57,12 +57,16 @@ final class ConfusionMatrixView extends StackPane {
         int n = confusion.length;
         var predictedTitle = new Label("Predicted class");
         predictedTitle.getStyleClass().add("axis-title");
+        // the titles start where the matrix starts: centred on a matrix larger than its card,
+        // they would sit outside the part in view
         grid.add(predictedTitle, 2, 0, n, 1);
-        GridPane.setHalignment(predictedTitle, HPos.CENTER);
+        GridPane.setHalignment(predictedTitle, HPos.LEFT);
         var trueTitle = new Label("True class");
         trueTitle.getStyleClass().add("axis-title");
         trueTitle.setRotate(-90);
-        grid.add(new Group(trueTitle), 0, 2, 1, n);
+        var rotated = new Group(trueTitle);
+        grid.add(rotated, 0, 2, 1, n);
+        GridPane.setValignment(rotated, VPos.TOP);
         for (int c = 0; c < n; c++) {
             var name = header(ReviewData.className(classes, c));
             grid.add(name, 2 + c, 1);
