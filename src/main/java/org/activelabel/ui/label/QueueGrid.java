@@ -2,6 +2,7 @@ package org.activelabel.ui.label;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -66,7 +67,6 @@ public final class QueueGrid extends Region {
         this.thumbnails = thumbnails;
         getStyleClass().add("queue-grid");
         setFocusTraversable(true);
-        layer.getStyleClass().add("queue-tiles");
         layer.setClip(layerClip);
         scrollBar.setOrientation(Orientation.VERTICAL);
         scrollBar.valueProperty().addListener((obs, old, value) -> {
@@ -218,13 +218,13 @@ public final class QueueGrid extends Region {
 
     /** Gives each visible image a tile, keeping the tiles of images already in view. */
     private void placeTiles(QueueSnapshot queue, int from, int to) {
-        var wanted = new HashMap<Integer, Integer>();
+        var wanted = new HashSet<Integer>();
         for (int i = from; i < to; i++) {
-            wanted.put(queue.get(i), i);
+            wanted.add(queue.get(i));
         }
         for (Iterator<Map.Entry<Integer, TileView>> it = shown.entrySet().iterator(); it.hasNext(); ) {
             var entry = it.next();
-            if (!wanted.containsKey(entry.getKey())) {
+            if (!wanted.contains(entry.getKey())) {
                 entry.getValue().show(-1);
                 staleText.remove(entry.getValue());
                 spare.push(entry.getValue());
@@ -328,5 +328,4 @@ public final class QueueGrid extends Region {
         dragAnchor = event.isShiftDown() || event.isShortcutDown() ? -1 : tile.itemId();
         event.consume();
     }
-
 }
