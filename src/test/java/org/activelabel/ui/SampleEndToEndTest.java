@@ -138,13 +138,15 @@ class SampleEndToEndTest {
     }
 
     /**
-     * Labels a round of ten with number keys, then four more while the update it starts runs, and
-     * prints the longest FX-thread stall meanwhile; returns the last image labelled.
+     * Labels the rest of the round with number keys, then four more while the update it starts
+     * runs, and prints the longest FX-thread stall meanwhile; returns the last image labelled.
      */
     private String labelARoundWhileTheModelUpdates(FxRobot robot, LabellingViewModel vm, Map<String, String> given,
             String which) throws TimeoutException {
         app.stallMeter().reset();
-        for (int i = 0; i < 10; i++) {
+        // labels given during the previous update count towards this round
+        int toGo = vm.batchSizeProperty().get() - vm.labelsThisRoundProperty().get();
+        for (int i = 0; i < toGo; i++) {
             labelFocusedWithItsFolder(robot, vm, given);
         }
         waitUntil(10, () -> vm.trainingProperty().get());
