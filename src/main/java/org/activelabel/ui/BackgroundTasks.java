@@ -36,6 +36,8 @@ public final class BackgroundTasks implements AutoCloseable {
     /** Nice values: training yields most; thumbnails a little, they are what the user waits to see. */
     private static final int MODEL_NICE = 10;
     private static final int IO_NICE = 4;
+    /** Below the window, level with training: shorter frame gaps than at normal priority (docs/benchmarks.md). */
+    private static final int COMPILER_NICE = 10;
 
     private final ExecutorService edits = Executors.newSingleThreadExecutor(daemon("activelabel-edits", 0));
     private final ExecutorService model = Executors.newSingleThreadExecutor(daemon("activelabel-model", MODEL_NICE));
@@ -100,6 +102,7 @@ public final class BackgroundTasks implements AutoCloseable {
         return r -> {
             Runnable body = nice <= 0 ? r : () -> {
                 LowPriority.applyToCurrentThread(nice);
+                LowPriority.applyToCompilerThreads(COMPILER_NICE);
                 r.run();
             };
             var thread = new Thread(body, name + "-" + count.incrementAndGet());
