@@ -53,6 +53,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.util.StringConverter;
 import org.activelabel.ui.BackgroundTasks.Lane;
 import org.activelabel.ui.label.DetailView;
@@ -103,7 +104,10 @@ public final class MainView extends StackPane {
         this.vm = vm;
         this.sessionMenu = sessionMenu;
         getStyleClass().add("main-view");
-        var thumbnails = new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, THUMBNAIL_CACHE);
+        // sharp on a HiDPI screen; the cache holds fewer of the larger pictures in the same memory
+        double scale = Math.min(3, Math.max(1, Screen.getPrimary().getOutputScaleX()));
+        var thumbnails = new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, scale,
+                (int) Math.max(150, THUMBNAIL_CACHE / (scale * scale)));
         grid = new QueueGrid(vm, thumbnails);
         var detail = new DetailView(vm, tasks, thumbnailSource, thumbnails);
         var split = new SplitPane(grid, detail);

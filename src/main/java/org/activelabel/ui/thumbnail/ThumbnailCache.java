@@ -25,13 +25,24 @@ public final class ThumbnailCache {
     private final ThumbnailSource source;
     private final BackgroundTasks tasks;
     private final int maxSide;
+    private final int decodeSide;
     private final Map<Integer, Image> images;
     private final Map<Integer, Pending> pending = new HashMap<>();
 
     public ThumbnailCache(ThumbnailSource source, BackgroundTasks tasks, int maxSide, int capacity) {
+        this(source, tasks, maxSide, 1, capacity);
+    }
+
+    /**
+     * Thumbnails shown at most {@code maxSide} (layout units) on either side, decoded at
+     * {@code pixelScale} times that: on a HiDPI screen a picture at the layout size is blown up
+     * and soft.
+     */
+    public ThumbnailCache(ThumbnailSource source, BackgroundTasks tasks, int maxSide, double pixelScale, int capacity) {
         this.source = source;
         this.tasks = tasks;
         this.maxSide = maxSide;
+        this.decodeSide = (int) Math.ceil(maxSide * Math.max(1, pixelScale));
         this.images = new LinkedHashMap<>(capacity, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Integer, Image> eldest) {
@@ -40,6 +51,7 @@ public final class ThumbnailCache {
         };
     }
 
+    /** The longest side a thumbnail is shown at, in layout units. */
     public int maxSide() {
         return maxSide;
     }
@@ -70,7 +82,7 @@ public final class ThumbnailCache {
     private Task<Image> start(int itemId, Path file) {
         @SuppressWarnings("unchecked")
         Task<Image>[] self = new Task[1];
-        self[0] = tasks.submit(BackgroundTasks.Lane.IO, progress -> source.load(file, maxSide),
+        self[0] = tasks.submit(BackgroundTasks.Lane.IO, progress -> source.load(file, decodeSide),
                 image -> {
                     images.put(itemId, image);
                     var waiting = takePending(itemId, self[0]);
