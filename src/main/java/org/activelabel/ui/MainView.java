@@ -38,7 +38,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
@@ -272,13 +271,25 @@ public final class MainView extends StackPane {
 
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new ToolBar(new Label("Strategy"), strategy, new Label("Batch"), batch, autoUpdate,
+        // a box styled as a tool bar rather than a ToolBar: on a narrow window (or at 2x) a ToolBar
+        // hides its last buttons behind a menu; here the search field gives way instead
+        var items = new HBox(4, new Label("Strategy"), strategy, new Label("Batch"), batch, autoUpdate,
                 new Separator(Orientation.VERTICAL), update, refit, new Separator(Orientation.VERTICAL),
                 search, spacer, dark, helpButton);
         if (sessionMenu != null) {
             tooltipOnHover(sessionMenu, "New session (Ctrl+Shift+N), open a session (Ctrl+O), recent sessions");
-            bar.getItems().addAll(0, List.of(sessionMenu, new Separator(Orientation.VERTICAL)));
+            items.getChildren().addAll(0, List.of(sessionMenu, new Separator(Orientation.VERTICAL)));
         }
+        for (var item : items.getChildren()) {
+            if (item instanceof Region region && item != search && item != spacer) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        search.setMinWidth(120);
+        items.getStyleClass().add("container");
+        items.setAlignment(Pos.CENTER_LEFT);
+        var bar = new StackPane(items);
+        bar.getStyleClass().add("tool-bar");
         return bar;
     }
 

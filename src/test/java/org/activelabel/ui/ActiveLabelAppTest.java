@@ -15,9 +15,11 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.activelabel.ui.label.LabellingViewModel;
@@ -40,9 +42,11 @@ class ActiveLabelAppTest {
 
     private FakeWorkspace workspace;
     private ActiveLabelApp app;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
         workspace.setUpdateMillis(4000);
         app = new ActiveLabelApp(() -> workspace, new ImageIoThumbnailSource());
@@ -134,6 +138,25 @@ class ActiveLabelAppTest {
                 "Ctrl+M", "? or F1")) {
             assertTrue(listed.contains(key), key + " is in the help: " + listed);
         }
+    }
+
+    @Test
+    void onANarrowWindowTheSearchFieldGivesWayAndEveryToolbarButtonStaysInView(FxRobot robot)
+            throws TimeoutException {
+        waitUntil(() -> app.mainView().isPresent());
+        robot.interact(() -> stage.setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        double sceneWidth = stage.getScene().getWidth();
+        var buttons = robot.lookup(".tool-bar .button").queryAllAs(Button.class);
+        assertTrue(buttons.stream().anyMatch(b -> b.getText().equals("?")), "the help button is in the tool bar");
+        for (var button : buttons) {
+            var bounds = button.localToScene(button.getLayoutBounds());
+            assertTrue(button.isVisible() && bounds.getMaxX() <= sceneWidth,
+                    "\"" + button.getText() + "\" ends at " + bounds.getMaxX() + " in a scene " + sceneWidth + " wide");
+        }
+        var search = robot.lookup(".tool-bar .text-field").queryAs(TextField.class);
+        assertTrue(search.getWidth() < search.prefWidth(-1), "the search field is narrower than it would like");
     }
 
     @Test
