@@ -10,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +19,8 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.features.FeatureRow;
 import org.activelabel.features.FeatureStore;
@@ -199,7 +203,7 @@ public final class SessionWorkspace implements Workspace {
             vectors.add(vector.orElse(null));
         }
         // a labelled image that is gone keeps its label and shows as missing
-        Set<String> scanned = new java.util.HashSet<>(scan.relativePaths());
+        Set<String> scanned = new HashSet<>(scan.relativePaths());
         for (String path : journal.keySet()) {
             if (!scanned.contains(path)) {
                 found.add(new ImageItem(found.size(), path, root.resolve(path), 0, ImageItem.Status.MISSING,
@@ -437,7 +441,7 @@ public final class SessionWorkspace implements Workspace {
     }
 
     /** Works out the changes against the current labels, writes them durably, and records them for undo. */
-    private void apply(java.util.function.Function<Map<Integer, LabelEntry>, List<Change>> changesFor) {
+    private void apply(Function<Map<Integer, LabelEntry>, List<Change>> changesFor) {
         lock.lock();
         try {
             List<Change> changes = changesFor.apply(labels);
@@ -666,7 +670,6 @@ public final class SessionWorkspace implements Workspace {
         }
     }
 
-
     private void publishProvisional(ModelSnapshot model, int labelled, long trainMillis, boolean fullRefit) {
         ModelSummary provisional = new ModelSummary(model.version(), labelled, Double.NaN, trainMillis, fullRefit,
                 summary == null ? new int[0][0] : summary.confusion(), curve());
@@ -688,7 +691,7 @@ public final class SessionWorkspace implements Workspace {
         } finally {
             lock.unlock();
         }
-        int[] poolIds = java.util.stream.IntStream.range(0, all.length)
+        int[] poolIds = IntStream.range(0, all.length)
                 .filter(i -> all[i] != null && !labelled.contains(i)).toArray();
         if (poolIds.length == 0) {
             pseudoLabels = Map.of();
@@ -725,9 +728,9 @@ public final class SessionWorkspace implements Workspace {
     /** Rows of the training set that the current head has not been trained on. */
     private int[] newSince(ModelSnapshot current, List<Integer> ids) {
         Set<Integer> seen = lastTrainedIds;
-        int[] fresh = java.util.stream.IntStream.range(0, ids.size()).filter(i -> !seen.contains(ids.get(i))).toArray();
+        int[] fresh = IntStream.range(0, ids.size()).filter(i -> !seen.contains(ids.get(i))).toArray();
         // after a restart nothing is known to be seen: fine-tune on everything once
-        return fresh.length == 0 ? java.util.stream.IntStream.range(0, ids.size()).toArray() : fresh;
+        return fresh.length == 0 ? IntStream.range(0, ids.size()).toArray() : fresh;
     }
 
     private record Validation(double accuracy, int[][] confusion) {
@@ -763,7 +766,7 @@ public final class SessionWorkspace implements Workspace {
 
     /** One point per model version: its validation when it has one, else the update itself. */
     private List<ModelSummary.CurvePoint> curve() {
-        Map<Long, HistoryEntry> byVersion = new java.util.LinkedHashMap<>();
+        Map<Long, HistoryEntry> byVersion = new LinkedHashMap<>();
         for (HistoryEntry h : session.history()) {
             HistoryEntry seen = byVersion.get(h.modelVersion());
             if (seen == null || !Double.isNaN(h.cvAccuracy()) || Double.isNaN(seen.cvAccuracy())) {
@@ -793,7 +796,7 @@ public final class SessionWorkspace implements Workspace {
         } finally {
             lock.unlock();
         }
-        int[] known = java.util.stream.IntStream.range(0, snapshotFeatures.length)
+        int[] known = IntStream.range(0, snapshotFeatures.length)
                 .filter(i -> snapshotFeatures[i] != null).toArray();
         float[][] x = new float[known.length][];
         for (int i = 0; i < known.length; i++) {
@@ -832,7 +835,7 @@ public final class SessionWorkspace implements Workspace {
         ModelSnapshot current = head;
         float[][] probabilities = headProbabilities;
         int n = all.length;
-        int[] pool = java.util.stream.IntStream.range(0, n)
+        int[] pool = IntStream.range(0, n)
                 .filter(i -> all[i] != null && !labelled.containsKey(i)).toArray();
         List<Integer> labelledIds = labelled.keySet().stream().filter(i -> all[i] != null).sorted().toList();
 
@@ -895,7 +898,7 @@ public final class SessionWorkspace implements Workspace {
             lock.unlock();
         }
         List<Integer> order = new ArrayList<>();
-        java.util.Set<Integer> inOrder = new java.util.HashSet<>();
+        Set<Integer> inOrder = new HashSet<>();
         for (int id : old.order()) {
             if (!labelled.containsKey(id)) {
                 order.add(id);
