@@ -1,5 +1,6 @@
 package org.activelabel.cli;
 
+import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -51,7 +52,7 @@ final class ExportCommand implements Callable<Integer> {
             var workspace = open.workspace();
             boolean withModel = format == Format.imagefolder ? includeModel : !humanOnly;
             List<LabelExport.Row> rows = rows(workspace, withModel);
-            long human = rows.stream().filter(r -> r.source() == LabelEntry.Source.HUMAN).count();
+            long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
             var stdout = spec.commandLine().getOut();
             switch (format) {
                 case csv -> LabelExport.writeCsv(out, rows);
@@ -82,7 +83,7 @@ final class ExportCommand implements Callable<Integer> {
                         Float.NaN));
             } else if (withModel && item.id() < ranking.predicted().length && ranking.predicted()[item.id()] >= 0) {
                 predicted.add(new LabelExport.Row(item.relativePath(), classes.get(ranking.predicted()[item.id()]),
-                        LabelEntry.Source.MODEL, ranking.confidence()[item.id()]));
+                        LabelSource.MODEL, ranking.confidence()[item.id()]));
             }
         }
         labelled.sort(java.util.Comparator.comparing(LabelExport.Row::path));

@@ -1,5 +1,6 @@
 package org.activelabel.cli;
 
+import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import org.activelabel.features.Featurizer;
 import org.activelabel.image.ImageScanner;
 import org.activelabel.model.ModelSnapshot;
 import org.activelabel.session.LabelExport;
-import org.activelabel.workspace.LabelEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -74,7 +74,7 @@ final class PredictCommand implements Callable<Integer> {
                     }
                 }
                 rows.add(new LabelExport.Row(featurised.get(i).relativePath(), model.classes().get(best),
-                        LabelEntry.Source.MODEL, probabilities[i][best]));
+                        LabelSource.MODEL, probabilities[i][best]));
             }
             LabelExport.writeCsv(out, rows);
             var stdout = spec.commandLine().getOut();

@@ -1,10 +1,10 @@
 package org.activelabel.cli;
 
+import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.activelabel.workspace.ImageItem;
-import org.activelabel.workspace.LabelEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,7 +32,7 @@ final class TrainCommand implements Callable<Integer> {
             var workspace = open.workspace();
             var items = workspace.items();
             long waiting = workspace.labels().entrySet().stream()
-                    .filter(e -> e.getValue().source() == LabelEntry.Source.HUMAN)
+                    .filter(e -> e.getValue().source() == LabelSource.HUMAN)
                     .filter(e -> items.get(e.getKey()).status() != ImageItem.Status.FEATURISED)
                     .count();
             var err = spec.commandLine().getErr();

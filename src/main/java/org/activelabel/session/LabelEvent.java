@@ -2,7 +2,6 @@ package org.activelabel.session;
 
 import java.time.Instant;
 import java.util.Objects;
-import org.activelabel.workspace.LabelEntry;
 
 /** One line of the label journal. {@code path} is relative to the image root and uses '/'. */
 public sealed interface LabelEvent permits LabelEvent.Label, LabelEvent.Unlabel {
@@ -11,17 +10,17 @@ public sealed interface LabelEvent permits LabelEvent.Label, LabelEvent.Unlabel 
 
     String path();
 
-    LabelEntry.Source source();
+    LabelSource source();
 
-    static Label label(String path, int classId, LabelEntry.Source source, Instant time) {
+    static Label label(String path, int classId, LabelSource source, Instant time) {
         return new Label(time, path, classId, source);
     }
 
-    static Unlabel unlabel(String path, LabelEntry.Source source, Instant time) {
+    static Unlabel unlabel(String path, LabelSource source, Instant time) {
         return new Unlabel(time, path, source);
     }
 
-    record Label(Instant time, String path, int classId, LabelEntry.Source source) implements LabelEvent {
+    record Label(Instant time, String path, int classId, LabelSource source) implements LabelEvent {
         public Label {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(source, "source");
@@ -29,7 +28,7 @@ public sealed interface LabelEvent permits LabelEvent.Label, LabelEvent.Unlabel 
         }
     }
 
-    record Unlabel(Instant time, String path, LabelEntry.Source source) implements LabelEvent {
+    record Unlabel(Instant time, String path, LabelSource source) implements LabelEvent {
         public Unlabel {
             Objects.requireNonNull(time, "time");
             Objects.requireNonNull(source, "source");

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.activelabel.workspace.LabelEntry;
 
 /**
  * Writes labels out: CSV ({@value #CSV_HEADER}), JSON lines with the same fields, or an ImageFolder
@@ -29,7 +28,7 @@ public final class LabelExport {
      *
      * @param confidence the model's probability for {@code label}; NaN for a human label
      */
-    public record Row(String path, String label, LabelEntry.Source source, float confidence) {
+    public record Row(String path, String label, LabelSource source, float confidence) {
     }
 
     /** What an ImageFolder export did; {@code skipped} names each image left out and why. */
@@ -143,7 +142,7 @@ public final class LabelExport {
         return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
 
-    private static String source(LabelEntry.Source source) {
+    private static String source(LabelSource source) {
         return source.name().toLowerCase(Locale.ROOT);
     }
 

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.activelabel.image.ImageScanner;
 import org.activelabel.image.ScannedImage;
-import org.activelabel.workspace.LabelEntry;
 
 /**
  * Reads human labels from outside: a CSV of {@code path,label} (paths relative to the image root) or an
@@ -232,11 +231,11 @@ public final class LabelImport {
                 continue;
             }
             LabelState now = current.get(row.path);
-            if (now != null && now.classId() == sessionClass.id() && now.source() == LabelEntry.Source.HUMAN) {
+            if (now != null && now.classId() == sessionClass.id() && now.source() == LabelSource.HUMAN) {
                 unchanged++;
                 continue;
             }
-            events.add(LabelEvent.label(row.path, sessionClass.id(), LabelEntry.Source.HUMAN, time));
+            events.add(LabelEvent.label(row.path, sessionClass.id(), LabelSource.HUMAN, time));
         }
         problems.sort(java.util.Comparator.comparingInt(Problem::line));
         return new Result(events, problems, unchanged);

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.IntPredicate;
-import org.activelabel.workspace.LabelEntry;
 
 /**
  * labels.jsonl: every label and unlabel ever made, in order. Replaying it gives the current labels;
@@ -108,7 +107,7 @@ final class LabelJournal implements Closeable {
         String op = Json.text(line, "op");
         var time = Json.instant(line, "time");
         String path = Json.text(line, "path");
-        LabelEntry.Source source = source(Json.text(line, "source"));
+        LabelSource source = source(Json.text(line, "source"));
         return switch (op) {
             case "label" -> LabelEvent.label(path, Json.integer(line, "class"), source, time);
             case "unlabel" -> LabelEvent.unlabel(path, source, time);
@@ -116,10 +115,10 @@ final class LabelJournal implements Closeable {
         };
     }
 
-    private static LabelEntry.Source source(String text) {
+    private static LabelSource source(String text) {
         return switch (text) {
-            case "human" -> LabelEntry.Source.HUMAN;
-            case "model" -> LabelEntry.Source.MODEL;
+            case "human" -> LabelSource.HUMAN;
+            case "model" -> LabelSource.MODEL;
             default -> throw new IllegalArgumentException("\"source\" must be \"human\" or \"model\", found \"" + text + "\"");
         };
     }

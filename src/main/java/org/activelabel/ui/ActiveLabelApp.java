@@ -24,7 +24,6 @@ import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.session.SessionProblem;
 import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
-import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -143,13 +142,11 @@ public final class ActiveLabelApp extends Application {
             LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
                     System.currentTimeMillis() - Long.getLong(DesktopLauncher.LAUNCHED_AT,
                             ManagementFactory.getRuntimeMXBean().getStartTime()));
-            if (opened instanceof SessionWorkspace session) {
-                // the saved model (and DL4J with it) loads once the queue shows; the ranking updates when it is in
-                tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {
-                    session.loadSavedModel();
-                    return null;
-                }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
-            }
+            // the saved model (and DL4J with it) loads once the queue shows; the ranking updates when it is in
+            tasks.submit(BackgroundTasks.Lane.MODEL, progress -> {
+                opened.loadSavedModel();
+                return null;
+            }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
         });
         viewModel.featurizeNewImages();
     }

@@ -1,5 +1,6 @@
 package org.activelabel.workspace;
 
+import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -130,6 +131,7 @@ public final class SessionWorkspace implements Workspace {
     }
 
     /** Loads the saved model left by {@link #openModelLater}, re-ranks and tells the listeners. Blocking. */
+    @Override
     public void loadSavedModel() {
         updateLock.lock();
         try {
@@ -261,6 +263,7 @@ public final class SessionWorkspace implements Workspace {
         return session.imageRoot();
     }
 
+    @Override
     public Path sessionDir() {
         return session.dir();
     }
@@ -341,10 +344,12 @@ public final class SessionWorkspace implements Workspace {
         rerank();
     }
 
+    @Override
     public boolean autoUpdate() {
         return session.settings().autoUpdate();
     }
 
+    @Override
     public void setAutoUpdate(boolean on) {
         SessionSettings s = session.settings();
         session.updateSettings(new SessionSettings(s.strategy(), s.batchSize(), on));
@@ -398,7 +403,7 @@ public final class SessionWorkspace implements Workspace {
         if (classIndex < 0 || classIndex >= session.classes().size()) {
             throw new IllegalArgumentException("no class number " + (classIndex + 1));
         }
-        LabelEntry entry = new LabelEntry(classIndex, LabelEntry.Source.HUMAN, Instant.now());
+        LabelEntry entry = new LabelEntry(classIndex, LabelSource.HUMAN, Instant.now());
         apply(current -> Arrays.stream(itemIds).distinct()
                 .mapToObj(id -> new Change(id, Optional.ofNullable(current.get(id)), Optional.of(entry)))
                 .toList());
@@ -413,22 +418,23 @@ public final class SessionWorkspace implements Workspace {
     }
 
     @Override
-    public boolean undo() {
+    public int[] undo() {
         return replay(undo, redo, true);
     }
 
     @Override
-    public boolean redo() {
+    public int[] redo() {
         return replay(redo, undo, false);
     }
 
     /** Takes the newest action off {@code from}, writes it (inverted for undo) and files it on {@code to}. */
-    private boolean replay(Deque<List<Change>> from, Deque<List<Change>> to, boolean invert) {
+    private int[] replay(Deque<List<Change>> from, Deque<List<Change>> to, boolean invert) {
+        List<Change> changes;
         lock.lock();
         try {
-            List<Change> changes = from.peekFirst();
+            changes = from.peekFirst();
             if (changes == null) {
-                return false;
+                return new int[0];
             }
             write(invert ? changes.stream().map(Change::inverse).toList() : changes);
             from.removeFirst();
@@ -437,7 +443,7 @@ public final class SessionWorkspace implements Workspace {
             lock.unlock();
         }
         afterLabelChange();
-        return true;
+        return changes.stream().mapToInt(Change::itemId).toArray();
     }
 
     /** Works out the changes against the current labels, writes them durably, and records them for undo. */
@@ -467,7 +473,7 @@ public final class SessionWorkspace implements Workspace {
                 LabelEntry e = c.after().get();
                 events.add(LabelEvent.label(path, classes.get(e.classIndex()).id(), e.source(), Instant.now()));
             } else {
-                events.add(LabelEvent.unlabel(path, LabelEntry.Source.HUMAN, Instant.now()));
+                events.add(LabelEvent.unlabel(path, LabelSource.HUMAN, Instant.now()));
             }
         }
         session.appendLabels(events); // durable before memory changes
@@ -589,7 +595,7 @@ public final class SessionWorkspace implements Workspace {
         try {
             for (var e : labels.entrySet()) {
                 float[] f = features[e.getKey()];
-                if (f != null && e.getValue().source() == LabelEntry.Source.HUMAN) {
+                if (f != null && e.getValue().source() == LabelSource.HUMAN) {
                     ids.add(e.getKey());
                     x.add(f);
                     y.add(e.getValue().classIndex());
@@ -714,7 +720,7 @@ public final class SessionWorkspace implements Workspace {
         Map<Integer, LabelEntry> byId = new HashMap<>();
         Instant now = Instant.now();
         for (int i = 0; i < pseudo.size(); i++) {
-            byId.put(poolIds[pseudo.poolRows()[i]], new LabelEntry(pseudo.classes()[i], LabelEntry.Source.MODEL, now));
+            byId.put(poolIds[pseudo.poolRows()[i]], new LabelEntry(pseudo.classes()[i], LabelSource.MODEL, now));
         }
         pseudoLabels = Map.copyOf(byId);
         return result.model();

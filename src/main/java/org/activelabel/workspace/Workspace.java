@@ -1,10 +1,12 @@
 package org.activelabel.workspace;
 
+import org.activelabel.session.LabelSource;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.activelabel.progress.ProgressSink;
+import org.activelabel.query.Strategies;
 
 /**
  * One open labelling session as the window and the CLI see it: images, classes, labels,
@@ -17,6 +19,9 @@ public interface Workspace extends AutoCloseable {
     String name();
 
     Path imageRoot();
+
+    /** The session folder this workspace persists to. */
+    Path sessionDir();
 
     List<String> classes();
 
@@ -47,15 +52,36 @@ public interface Workspace extends AutoCloseable {
 
     void setBatchSize(int batchSize);
 
+    /** Strategy names the window offers, {@code default} first. */
+    default List<String> strategyNames() {
+        return Strategies.names();
+    }
+
+    /** Whether a round of labels starts a model update by itself; persisted with the session. */
+    boolean autoUpdate();
+
+    void setAutoUpdate(boolean on);
+
+    /**
+     * Loads the model saved with the session when it was opened without it (so a window can show the queue before
+     * the model library starts), re-ranks and tells the listeners. Does nothing when a model is in. Blocking.
+     */
+    default void loadSavedModel() {
+    }
+
     /** Durable when it returns (journal line forced to disk). Blocking, but fast (one fsync). */
     void label(int[] itemIds, int classIndex);
 
     void unlabel(int[] itemIds);
 
-    /** Undoes the last label or unlabel action; false when there is nothing to undo. */
-    boolean undo();
+    /**
+     * Undoes the last label or unlabel action. Returns the item ids it touched, empty when there was nothing to
+     * undo. The one undo history of the session: a view keeps no copy of it.
+     */
+    int[] undo();
 
-    boolean redo();
+    /** Redoes the last undone action; the item ids it touched, empty when there was nothing to redo. */
+    int[] redo();
 
     /** Featurises images not in the cache yet; the ranking grows as it goes. Blocking. */
     void featurize(ProgressSink progress);
@@ -78,7 +104,7 @@ public interface Workspace extends AutoCloseable {
 
     /**
      * The model's own labels on unlabelled images that the current head also learnt from (self-training), by item
-     * id; each carries {@link LabelEntry.Source#MODEL}. They are not labels: never journalled, exported or counted.
+     * id; each carries {@link LabelSource#MODEL}. They are not labels: never journalled, exported or counted.
      */
     default Map<Integer, LabelEntry> pseudoLabels() {
         return Map.of();

@@ -1,5 +1,6 @@
 package org.activelabel.cli;
 
+import org.activelabel.session.LabelSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -7,7 +8,6 @@ import org.activelabel.model.HeadStore;
 import org.activelabel.model.ModelSnapshot;
 import org.activelabel.session.LabelEvent;
 import org.activelabel.session.Session;
-import org.activelabel.workspace.LabelEntry;
 
 /**
  * Run in a child JVM by {@link CrashSafetyTest} and killed there at a random moment. It writes as fast as it can
@@ -40,7 +40,7 @@ public final class CrashChild {
             System.out.println(READY);
             System.out.flush();
             for (int i = session.labelCount(); ; i++) {
-                session.appendLabels(List.of(LabelEvent.label(pathOf(i), i % CLASSES, LabelEntry.Source.HUMAN,
+                session.appendLabels(List.of(LabelEvent.label(pathOf(i), i % CLASSES, LabelSource.HUMAN,
                         Instant.now())));
                 System.out.println("confirmed " + pathOf(i) + " " + (i % CLASSES));
                 System.out.flush();

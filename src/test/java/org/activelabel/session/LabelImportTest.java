@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.activelabel.workspace.LabelEntry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +47,8 @@ class LabelImportTest {
                 "c.png,Dog",
                 "sub/f.png",
                 "") + "\r\n"));
-        assertEquals(List.of(LabelEvent.label("a.png", 0, LabelEntry.Source.HUMAN, now),
-                LabelEvent.label("sub/d, e.png", 3, LabelEntry.Source.HUMAN, now)), result.events());
+        assertEquals(List.of(LabelEvent.label("a.png", 0, LabelSource.HUMAN, now),
+                LabelEvent.label("sub/d, e.png", 3, LabelSource.HUMAN, now)), result.events());
         List<String> problems = result.problems().stream().map(LabelImport.Problem::describe).toList();
         assertEquals(List.of(
                 "line 4: \"b.png\": unknown class \"horse\" (the session has classes cat, Dog)",
@@ -82,10 +81,10 @@ class LabelImportTest {
 
     @Test
     void labelsTheImageAlreadyHasAreCountedNotRewritten() throws IOException {
-        var current = Map.of("a.png", new LabelState(0, LabelEntry.Source.HUMAN, now));
+        var current = Map.of("a.png", new LabelState(0, LabelSource.HUMAN, now));
         var result = importer(current).fromCsv(csv("path,label\na.png,CAT\nb.png,dog\n"));
         assertEquals(1, result.unchanged());
-        assertEquals(List.of(LabelEvent.label("b.png", 3, LabelEntry.Source.HUMAN, now)), result.events());
+        assertEquals(List.of(LabelEvent.label("b.png", 3, LabelSource.HUMAN, now)), result.events());
     }
 
     @Test
@@ -98,8 +97,8 @@ class LabelImportTest {
         Files.createFile(root.resolve("loose.png"));
         var importer = new LabelImport(Set.of("cat/x.png", "dog/y/z.png", "horse/w.png", "loose.png"), classes, Map.of(), now);
         var result = importer.fromImageFolder(root, root);
-        assertEquals(List.of(LabelEvent.label("cat/x.png", 0, LabelEntry.Source.HUMAN, now),
-                LabelEvent.label("dog/y/z.png", 3, LabelEntry.Source.HUMAN, now)), result.events());
+        assertEquals(List.of(LabelEvent.label("cat/x.png", 0, LabelSource.HUMAN, now),
+                LabelEvent.label("dog/y/z.png", 3, LabelSource.HUMAN, now)), result.events());
         assertEquals(List.of("\"loose.png\": not inside a class folder",
                 "\"horse/w.png\": unknown class \"horse\" (the session has classes cat, Dog)"),
                 result.problems().stream().map(LabelImport.Problem::describe).toList());

@@ -13,7 +13,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.activelabel.workspace.LabelEntry.Source;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,8 +32,8 @@ class LabelJournalTest {
         dir = temp.resolve("s");
         try (Session session = Session.create(dir, "s", Files.createDirectories(temp.resolve("img")),
                 List.of("cat", "dog"), "b")) {
-            session.appendLabels(List.of(LabelEvent.label("a.png", 0, Source.HUMAN, T0),
-                    LabelEvent.label("b.png", 1, Source.HUMAN, T0)));
+            session.appendLabels(List.of(LabelEvent.label("a.png", 0, LabelSource.HUMAN, T0),
+                    LabelEvent.label("b.png", 1, LabelSource.HUMAN, T0)));
         }
         journal = dir.resolve("labels.jsonl");
     }
@@ -50,7 +49,7 @@ class LabelJournalTest {
         try (Session session = Session.open(dir)) {
             assertEquals(Set.of("a.png", "b.png"), session.currentLabels().keySet());
             assertArrayEquals(torn, Files.readAllBytes(journal), "nothing changes until the next append");
-            session.appendLabels(List.of(LabelEvent.label("c.png", 1, Source.HUMAN, T0)));
+            session.appendLabels(List.of(LabelEvent.label("c.png", 1, LabelSource.HUMAN, T0)));
         }
         List<String> lines = Files.readAllLines(journal);
         assertEquals(3, lines.size());
@@ -65,7 +64,7 @@ class LabelJournalTest {
         appendRaw("\0\0\0\0\n");
         try (Session session = Session.open(dir)) {
             assertEquals(2, session.labelCount());
-            session.appendLabels(List.of(LabelEvent.unlabel("a.png", Source.HUMAN, T0)));
+            session.appendLabels(List.of(LabelEvent.unlabel("a.png", LabelSource.HUMAN, T0)));
         }
         try (Session session = Session.open(dir)) {
             assertEquals(Set.of("b.png"), session.currentLabels().keySet());
@@ -77,7 +76,7 @@ class LabelJournalTest {
         appendRaw("{\"time\":\"2025-01-02T03:04:05Z\",\"op\":\"label\",\"path\":\"c.png\",\"class\":0,\"source\":\"human\"}");
         try (Session session = Session.open(dir)) {
             assertEquals(Set.of("a.png", "b.png", "c.png"), session.currentLabels().keySet());
-            session.appendLabels(List.of(LabelEvent.label("d.png", 0, Source.HUMAN, T0)));
+            session.appendLabels(List.of(LabelEvent.label("d.png", 0, LabelSource.HUMAN, T0)));
         }
         try (Session session = Session.open(dir)) {
             assertEquals(Set.of("a.png", "b.png", "c.png", "d.png"), session.currentLabels().keySet());

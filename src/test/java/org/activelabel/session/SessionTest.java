@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.activelabel.workspace.LabelEntry.Source;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,25 +71,25 @@ class SessionTest {
     void labelsAreReplayedInOrderOnReopen() {
         try (Session session = createCatsAndDogs()) {
             session.appendLabels(List.of(
-                    LabelEvent.label("a.png", 0, Source.HUMAN, T0),
-                    LabelEvent.label("b/c.png", 1, Source.MODEL, T0.plusSeconds(1)),
-                    LabelEvent.label("d.png", 1, Source.HUMAN, T0.plusSeconds(2))));
+                    LabelEvent.label("a.png", 0, LabelSource.HUMAN, T0),
+                    LabelEvent.label("b/c.png", 1, LabelSource.MODEL, T0.plusSeconds(1)),
+                    LabelEvent.label("d.png", 1, LabelSource.HUMAN, T0.plusSeconds(2))));
             session.appendLabels(List.of(
-                    LabelEvent.label("a.png", 1, Source.HUMAN, T0.plusSeconds(3)),
-                    LabelEvent.unlabel("d.png", Source.HUMAN, T0.plusSeconds(4))));
+                    LabelEvent.label("a.png", 1, LabelSource.HUMAN, T0.plusSeconds(3)),
+                    LabelEvent.unlabel("d.png", LabelSource.HUMAN, T0.plusSeconds(4))));
         }
         try (Session session = Session.open(dir)) {
             assertEquals(Map.of(
-                    "a.png", new LabelState(1, Source.HUMAN, T0.plusSeconds(3)),
-                    "b/c.png", new LabelState(1, Source.MODEL, T0.plusSeconds(1))), session.currentLabels());
+                    "a.png", new LabelState(1, LabelSource.HUMAN, T0.plusSeconds(3)),
+                    "b/c.png", new LabelState(1, LabelSource.MODEL, T0.plusSeconds(1))), session.currentLabels());
         }
     }
 
     @Test
     void labelsAreOnDiskWhenAppendReturnsWithoutClosing() throws IOException {
         Session session = createCatsAndDogs();
-        session.appendLabels(List.of(LabelEvent.label("a.png", 0, Source.HUMAN, T0),
-                LabelEvent.label("b.png", 1, Source.HUMAN, T0)));
+        session.appendLabels(List.of(LabelEvent.label("a.png", 0, LabelSource.HUMAN, T0),
+                LabelEvent.label("b.png", 1, LabelSource.HUMAN, T0)));
         // As if the process died now: a copy of the folder, lock aside, must hold both labels.
         Path copy = temp.resolve("copy");
         Files.createDirectories(copy);
@@ -108,7 +107,7 @@ class SessionTest {
         try (Session session = createCatsAndDogs()) {
             List<LabelEvent> twenty = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                twenty.add(LabelEvent.label("img" + i + ".png", i % 2, Source.HUMAN, T0));
+                twenty.add(LabelEvent.label("img" + i + ".png", i % 2, LabelSource.HUMAN, T0));
             }
             session.appendLabels(twenty);
         }
@@ -122,7 +121,7 @@ class SessionTest {
     void labellingAClassTheSessionDoesNotHaveIsRefused() {
         try (Session session = createCatsAndDogs()) {
             assertThrows(IllegalArgumentException.class,
-                    () -> session.appendLabels(List.of(LabelEvent.label("a.png", 7, Source.HUMAN, T0))));
+                    () -> session.appendLabels(List.of(LabelEvent.label("a.png", 7, LabelSource.HUMAN, T0))));
             assertTrue(session.currentLabels().isEmpty());
         }
     }
@@ -130,14 +129,14 @@ class SessionTest {
     @Test
     void pathsMustBeRelativeAndInsideTheImageFolder() {
         for (String bad : List.of("", "/etc/passwd", "a/../../b.png", "a\\b.png", "C:/x.png", "a//b.png")) {
-            assertThrows(IllegalArgumentException.class, () -> LabelEvent.label(bad, 0, Source.HUMAN, T0), bad);
+            assertThrows(IllegalArgumentException.class, () -> LabelEvent.label(bad, 0, LabelSource.HUMAN, T0), bad);
         }
     }
 
     @Test
     void renamingAClassKeepsItsLabels() {
         try (Session session = createCatsAndDogs()) {
-            session.appendLabels(List.of(LabelEvent.label("a.png", 1, Source.HUMAN, T0)));
+            session.appendLabels(List.of(LabelEvent.label("a.png", 1, LabelSource.HUMAN, T0)));
             session.renameClass(1, "puppy");
         }
         try (Session session = Session.open(dir)) {
@@ -177,19 +176,19 @@ class SessionTest {
     void mergingMovesLabelsKeepingWhoGaveThem() {
         try (Session session = Session.create(dir, "cats", images, List.of("cat", "kitten", "dog"), "b")) {
             session.appendLabels(List.of(
-                    LabelEvent.label("a.png", 0, Source.HUMAN, T0),
-                    LabelEvent.label("b.png", 1, Source.HUMAN, T0),
-                    LabelEvent.label("c.png", 1, Source.MODEL, T0),
-                    LabelEvent.label("d.png", 2, Source.HUMAN, T0)));
+                    LabelEvent.label("a.png", 0, LabelSource.HUMAN, T0),
+                    LabelEvent.label("b.png", 1, LabelSource.HUMAN, T0),
+                    LabelEvent.label("c.png", 1, LabelSource.MODEL, T0),
+                    LabelEvent.label("d.png", 2, LabelSource.HUMAN, T0)));
             session.mergeClass(1, 0);
             assertEquals(List.of(new SessionClass(0, "cat"), new SessionClass(2, "dog")), session.classes());
         }
         try (Session session = Session.open(dir)) {
             Map<String, LabelState> labels = session.currentLabels();
             assertEquals(0, labels.get("b.png").classId());
-            assertEquals(Source.HUMAN, labels.get("b.png").source());
+            assertEquals(LabelSource.HUMAN, labels.get("b.png").source());
             assertEquals(0, labels.get("c.png").classId());
-            assertEquals(Source.MODEL, labels.get("c.png").source());
+            assertEquals(LabelSource.MODEL, labels.get("c.png").source());
             assertEquals(2, labels.get("d.png").classId());
         }
     }
@@ -197,8 +196,8 @@ class SessionTest {
     @Test
     void aCrashBetweenTheTwoStepsOfAMergeLosesNoLabel() throws IOException {
         Session session = Session.create(dir, "cats", images, List.of("cat", "kitten"), "b");
-        session.appendLabels(List.of(LabelEvent.label("a.png", 0, Source.HUMAN, T0),
-                LabelEvent.label("b.png", 1, Source.HUMAN, T0)));
+        session.appendLabels(List.of(LabelEvent.label("a.png", 0, LabelSource.HUMAN, T0),
+                LabelEvent.label("b.png", 1, LabelSource.HUMAN, T0)));
         byte[] sessionJson = Files.readAllBytes(dir.resolve("session.json"));
         class Crash extends RuntimeException {
         }

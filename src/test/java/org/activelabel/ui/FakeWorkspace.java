@@ -1,5 +1,6 @@
 package org.activelabel.ui;
 
+import org.activelabel.session.LabelSource;
 import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -46,6 +47,7 @@ public final class FakeWorkspace implements Workspace {
     private final List<String> classes = new CopyOnWriteArrayList<>();
     private final Map<Integer, LabelEntry> labels = new ConcurrentHashMap<>();
     private final Deque<Map<Integer, Optional<LabelEntry>>> undo = new ArrayDeque<>();
+    private boolean autoUpdate = true;
     private final Deque<Map<Integer, Optional<LabelEntry>>> redo = new ArrayDeque<>();
     private final List<WorkspaceListener> listeners = new CopyOnWriteArrayList<>();
     public final List<LabelCall> labelCalls = new CopyOnWriteArrayList<>();
@@ -170,6 +172,22 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
+    public Path sessionDir() {
+        return root.resolveSibling("session");
+    }
+
+    @Override
+    public synchronized boolean autoUpdate() {
+        return autoUpdate;
+    }
+
+    @Override
+    public synchronized void setAutoUpdate(boolean on) {
+        blocking("setAutoUpdate");
+        autoUpdate = on;
+    }
+
+    @Override
     public List<String> classes() {
         return List.copyOf(classes);
     }
@@ -272,7 +290,7 @@ public final class FakeWorkspace implements Workspace {
         var before = new HashMap<Integer, Optional<LabelEntry>>();
         for (int id : itemIds) {
             before.put(id, labelOf(id));
-            labels.put(id, new LabelEntry(classIndex, LabelEntry.Source.HUMAN, Instant.now()));
+            labels.put(id, new LabelEntry(classIndex, LabelSource.HUMAN, Instant.now()));
         }
         undo.push(before);
         redo.clear();
@@ -293,20 +311,20 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public synchronized boolean undo() {
+    public synchronized int[] undo() {
         blocking("undo");
         return swap(undo, redo);
     }
 
     @Override
-    public synchronized boolean redo() {
+    public synchronized int[] redo() {
         blocking("redo");
         return swap(redo, undo);
     }
 
-    private boolean swap(Deque<Map<Integer, Optional<LabelEntry>>> from, Deque<Map<Integer, Optional<LabelEntry>>> to) {
+    private int[] swap(Deque<Map<Integer, Optional<LabelEntry>>> from, Deque<Map<Integer, Optional<LabelEntry>>> to) {
         if (from.isEmpty()) {
-            return false;
+            return new int[0];
         }
         var restore = from.pop();
         var current = new HashMap<Integer, Optional<LabelEntry>>();
@@ -316,7 +334,7 @@ public final class FakeWorkspace implements Workspace {
         });
         to.push(current);
         listeners.forEach(WorkspaceListener::labelsChanged);
-        return true;
+        return restore.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.activelabel.workspace;
 
+import org.activelabel.session.LabelSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -70,11 +71,11 @@ class SessionWorkspaceSelfTrainingTest {
             var pseudo = workspace.pseudoLabels();
             assertFalse(pseudo.isEmpty(), "no pseudo-labels from a pool of 24");
             pseudo.forEach((id, entry) -> {
-                assertEquals(LabelEntry.Source.MODEL, entry.source());
+                assertEquals(LabelSource.MODEL, entry.source());
                 assertFalse(workspace.labels().containsKey(id), "a pseudo-label on a labelled image");
             });
             assertEquals(12, workspace.labels().size());
-            assertTrue(workspace.labels().values().stream().allMatch(l -> l.source() == LabelEntry.Source.HUMAN));
+            assertTrue(workspace.labels().values().stream().allMatch(l -> l.source() == LabelSource.HUMAN));
             assertEquals(new String(journal), Files.readString(temp.resolve("session").resolve("labels.jsonl")),
                     "pseudo-labels reached the journal");
             assertEquals(12, summary.labelled());

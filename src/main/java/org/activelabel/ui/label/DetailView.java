@@ -1,5 +1,6 @@
 package org.activelabel.ui.label;
 
+import org.activelabel.session.LabelSource;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.concurrent.Task;
@@ -127,7 +128,7 @@ public final class DetailView extends ScrollPane {
     }
 
     private String describe(LabelEntry entry) {
-        if (entry.source() == LabelEntry.Source.MODEL) {
+        if (entry.source() == LabelSource.MODEL) {
             return "Not labelled yet · the model trains on it as " + vm.className(entry.classIndex())
                     + " (its own guess, not a label)";
         }

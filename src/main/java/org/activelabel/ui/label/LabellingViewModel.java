@@ -422,7 +422,7 @@ public final class LabellingViewModel {
     public void undo() {
         deferValidation();
         tasks.submit(Lane.EDITS, progress -> workspace.undo(), undone -> {
-            if (!undone) {
+            if (undone.length == 0) {
                 say(Notice.Kind.INFO, "Nothing to undo");
                 return;
             }
@@ -446,7 +446,7 @@ public final class LabellingViewModel {
     public void redo() {
         deferValidation();
         tasks.submit(Lane.EDITS, progress -> workspace.redo(), redone -> {
-            if (!redone) {
+            if (redone.length == 0) {
                 say(Notice.Kind.INFO, "Nothing to redo");
                 return;
             }

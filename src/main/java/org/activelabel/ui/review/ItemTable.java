@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -12,7 +13,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
-import org.activelabel.workspace.LabelEntry;
 
 /** The filtered images, one row each; selecting a row opens the image in the main window. */
 final class ItemTable extends TableView<ReviewRow> {
@@ -103,7 +103,7 @@ final class ItemTable extends TableView<ReviewRow> {
         if (!row.isLabelled()) {
             return "";
         }
-        var source = row.labelSource() == LabelEntry.Source.MODEL ? "model" : "you";
+        var source = row.labelSource() == LabelSource.MODEL ? "model" : "you";
         return ReviewData.className(classes, row.labelClass()) + " (" + source + ")";
     }
 

@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import java.util.ArrayList;
 import java.util.List;
 import org.activelabel.workspace.ImageItem;
@@ -54,7 +55,7 @@ public record ReviewData(List<String> classes, List<ReviewRow> rows, Uncertainty
                     label == null ? null : label.source(), predicted < 0 ? -1 : predicted,
                     predicted < 0 ? Double.NaN : confidence, score));
             if (label != null && label.classIndex() < classes.size()) {
-                (label.source() == LabelEntry.Source.HUMAN ? human : byModel)[label.classIndex()]++;
+                (label.source() == LabelSource.HUMAN ? human : byModel)[label.classIndex()]++;
             }
             if (!Double.isNaN(score)) {
                 minScore = Math.min(minScore, score);

@@ -1,7 +1,7 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import org.activelabel.workspace.ImageItem;
-import org.activelabel.workspace.LabelEntry;
 
 /**
  * One image as the review table shows it.
@@ -12,7 +12,7 @@ import org.activelabel.workspace.LabelEntry;
  * @param confidence  probability of the predicted class, NaN when none
  * @param score       strategy score, NaN when not scored
  */
-public record ReviewRow(ImageItem item, int labelClass, LabelEntry.Source labelSource, int predicted,
+public record ReviewRow(ImageItem item, int labelClass, LabelSource labelSource, int predicted,
                         double confidence, double score) {
 
     public int itemId() {

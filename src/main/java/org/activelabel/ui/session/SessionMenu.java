@@ -12,7 +12,6 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.DirectoryChooser;
 import org.activelabel.ui.BackgroundTasks;
-import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 
 /** The toolbar's Session menu: New session…, Open session…, and the recent ones. */
@@ -69,8 +68,8 @@ public final class SessionMenu extends MenuButton {
     }
 
     private void open(Path sessionDir) {
-        if (actions.current() instanceof SessionWorkspace current
-                && current.sessionDir().toAbsolutePath().normalize().equals(sessionDir.toAbsolutePath().normalize())) {
+        var current = actions.current();
+        if (current != null && current.sessionDir().toAbsolutePath().normalize().equals(sessionDir.toAbsolutePath().normalize())) {
             var info = new Alert(Alert.AlertType.INFORMATION, "\"" + current.name() + "\" is the session open now.");
             info.initOwner(getScene().getWindow());
             info.setHeaderText(null);

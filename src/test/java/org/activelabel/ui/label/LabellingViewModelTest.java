@@ -1,5 +1,6 @@
 package org.activelabel.ui.label;
 
+import org.activelabel.session.LabelSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -75,16 +76,16 @@ class LabellingViewModelTest {
     @Test
     void theModelsOwnLabelShowsAsTheModelsUntilThePersonLabelsTheImage() throws TimeoutException {
         int first = workspace.ranking().order()[0];
-        workspace.pseudo.put(first, new LabelEntry(2, LabelEntry.Source.MODEL, Instant.now()));
+        workspace.pseudo.put(first, new LabelEntry(2, LabelSource.MODEL, Instant.now()));
 
-        assertEquals(LabelEntry.Source.MODEL, vm.labelOf(first).orElseThrow().source());
+        assertEquals(LabelSource.MODEL, vm.labelOf(first).orElseThrow().source());
         assertEquals(2, vm.labelOf(first).orElseThrow().classIndex());
         assertEquals(0, vm.queueProperty().get().indexOf(first), "a pseudo-labelled image stays in the queue");
 
         fx.interact(() -> vm.label(1));
         waitUntil(() -> workspace.labelCalls.size() == 1);
 
-        assertEquals(new LabelEntry(1, LabelEntry.Source.HUMAN, vm.labelOf(first).orElseThrow().time()),
+        assertEquals(new LabelEntry(1, LabelSource.HUMAN, vm.labelOf(first).orElseThrow().time()),
                 vm.labelOf(first).orElseThrow());
     }
 

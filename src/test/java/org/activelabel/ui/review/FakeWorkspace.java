@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ final class FakeWorkspace implements Workspace {
         suspects = List.copyOf(next);
     }
 
-    void putLabel(int itemId, int classIndex, LabelEntry.Source source) {
+    void putLabel(int itemId, int classIndex, LabelSource source) {
         synchronized (labels) {
             labels.put(itemId, new LabelEntry(classIndex, source, Instant.EPOCH));
         }
@@ -78,6 +79,20 @@ final class FakeWorkspace implements Workspace {
     @Override
     public Path imageRoot() {
         return imageRoot;
+    }
+
+    @Override
+    public Path sessionDir() {
+        return imageRoot.resolveSibling("session");
+    }
+
+    @Override
+    public boolean autoUpdate() {
+        return false;
+    }
+
+    @Override
+    public void setAutoUpdate(boolean on) {
     }
 
     @Override
@@ -148,7 +163,7 @@ final class FakeWorkspace implements Workspace {
     public void label(int[] itemIds, int classIndex) {
         var ids = new ArrayList<Integer>();
         for (int id : itemIds) {
-            putLabel(id, classIndex, LabelEntry.Source.HUMAN);
+            putLabel(id, classIndex, LabelSource.HUMAN);
             ids.add(id);
         }
         labelCalls.add(new LabelCall(ids, classIndex));
@@ -166,13 +181,13 @@ final class FakeWorkspace implements Workspace {
     }
 
     @Override
-    public boolean undo() {
-        return false;
+    public int[] undo() {
+        return new int[0];
     }
 
     @Override
-    public boolean redo() {
-        return false;
+    public int[] redo() {
+        return new int[0];
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import atlantafx.base.theme.PrimerLight;
 import java.awt.Color;
 import java.awt.RenderingHints;
@@ -18,7 +19,6 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
-import org.activelabel.workspace.LabelEntry;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
@@ -96,7 +96,7 @@ final class ReviewDemo {
         var workspace = new FakeWorkspace(root, classes, files);
         if (!trained) {
             for (int id = 0; id < 12; id++) {
-                workspace.putLabel(id, id % 3, LabelEntry.Source.HUMAN);
+                workspace.putLabel(id, id % 3, LabelSource.HUMAN);
             }
             return workspace;
         }
@@ -109,7 +109,7 @@ final class ReviewDemo {
             confidence[id] = (float) Math.min(0.999, 0.2 + 0.8 * Math.pow(random.nextDouble(), 0.5));
             if (id < 140) {
                 workspace.putLabel(id, id % classes.size(),
-                        id < 120 ? LabelEntry.Source.HUMAN : LabelEntry.Source.MODEL);
+                        id < 120 ? LabelSource.HUMAN : LabelSource.MODEL);
                 score[id] = Double.NaN;
             } else {
                 score[id] = 1 - confidence[id];

@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,7 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
-import org.activelabel.workspace.LabelEntry;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
@@ -30,8 +30,8 @@ class ReviewViewModelTest {
     void openWorkspace() {
         workspace = new FakeWorkspace(List.of("cat", "dog", "bird"),
                 List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg"));
-        workspace.putLabel(3, 0, LabelEntry.Source.HUMAN);
-        workspace.putLabel(4, 1, LabelEntry.Source.MODEL);
+        workspace.putLabel(3, 0, LabelSource.HUMAN);
+        workspace.putLabel(4, 1, LabelSource.MODEL);
         workspace.setRanking(new Ranking("margin", new int[] {0, 2, 1},
                 new double[] {0.9, 0.2, 0.5, Double.NaN, Double.NaN},
                 new int[] {0, 1, 0, 0, 1},
@@ -114,8 +114,8 @@ class ReviewViewModelTest {
 
         var rows = viewModel.rowsProperty().get();
         assertEquals(List.of("d.jpg", "e.jpg"), listedFiles());
-        assertEquals(LabelEntry.Source.HUMAN, rows.get(0).labelSource());
-        assertEquals(LabelEntry.Source.MODEL, rows.get(1).labelSource());
+        assertEquals(LabelSource.HUMAN, rows.get(0).labelSource());
+        assertEquals(LabelSource.MODEL, rows.get(1).labelSource());
         var counts = viewModel.dataProperty().get().labelCounts();
         assertArrayEquals(new int[] {1, 0, 0}, counts.human());
         assertArrayEquals(new int[] {0, 1, 0}, counts.model());

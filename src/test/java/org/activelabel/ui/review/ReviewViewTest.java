@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.session.LabelSource;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.activelabel.workspace.LabelEntry;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
@@ -42,9 +42,9 @@ class ReviewViewTest {
 
     @Start
     void start(Stage stage) {
-        workspace.putLabel(3, 0, LabelEntry.Source.HUMAN);
-        workspace.putLabel(4, 1, LabelEntry.Source.HUMAN);
-        workspace.putLabel(5, 2, LabelEntry.Source.HUMAN);
+        workspace.putLabel(3, 0, LabelSource.HUMAN);
+        workspace.putLabel(4, 1, LabelSource.HUMAN);
+        workspace.putLabel(5, 2, LabelSource.HUMAN);
         workspace.setRanking(rankingWithPoolScores(0.8, 0.3, 0.5));
         workspace.setModel(new ModelSummary(3, 3, 0.67, 5, false, new int[][] {{0, 0, 1}, {1, 0, 0}, {0, 0, 1}},
                 List.of(new ModelSummary.CurvePoint(2, 0.5), new ModelSummary.CurvePoint(3, 0.67))));
