@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.activelabel.backbone.Backbone;
+import org.activelabel.learning.Pipeline;
 import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.SelfTraining;
@@ -116,7 +117,7 @@ final class SimulateCommand implements Callable<Integer> {
             var set = loaded.set();
             System.err.printf("%d images in %d classes%n", set.size(), set.classes().size());
 
-            var settings = new Simulation.Settings(initial, batch, budget, update.equals("full"), 10);
+            var settings = new Simulation.Settings(initial, batch, budget, update.equals("full"));
             var trainer = new HeadTrainer(HeadOptions.apply(HeadConfig.defaults(), head));
             var simulation = new Simulation(set, trainer, backbone.id());
             List<SimulationRound> rounds = new ArrayList<>();
@@ -125,9 +126,9 @@ final class SimulateCommand implements Callable<Integer> {
                 var split = StratifiedSplit.of(set.labels(), set.classes().size(), testFraction, seed);
                 for (String name : strategies) {
                     var pipeline = selfTrain.contains(name)
-                            ? new Simulation.Pipeline(name, Strategies.byName(name), new SelfTraining(trainer, selfTraining))
-                            : Simulation.Pipeline.supervised(name, Strategies.byName(name));
-                    rounds.addAll(simulation.run(pipeline, split, settings, seed, progress));
+                            ? new Pipeline(name, Strategies.byName(name), new SelfTraining(trainer, selfTraining), seed)
+                            : Pipeline.supervised(name, Strategies.byName(name), seed);
+                    rounds.addAll(simulation.run(pipeline, split, settings, progress));
                     progress.finish();
                 }
             }

@@ -72,7 +72,7 @@ public final class CrossValidation {
         var confusion = new int[k][k];
         int correct = 0;
         for (int i = 0; i < n; i++) {
-            int predicted = argMax(oof[i]);
+            int predicted = Probabilities.argmax(oof[i]);
             confusion[data.labels()[i]][predicted]++;
             if (predicted == data.labels()[i]) {
                 correct++;
@@ -104,16 +104,5 @@ public final class CrossValidation {
             sum += 2.0 * truePositive / (actual + predicted);
         }
         return classes == 0 ? Double.NaN : sum / classes;
-    }
-
-    /** Index of the largest value, the first on ties. */
-    static int argMax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

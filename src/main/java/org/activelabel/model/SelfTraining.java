@@ -103,7 +103,7 @@ public final class SelfTraining {
         }
         float[] best = new float[probabilities.length];
         for (int i = 0; i < probabilities.length; i++) {
-            int k = CrossValidation.argMax(probabilities[i]);
+            int k = Probabilities.argmax(probabilities[i]);
             best[i] = probabilities[i][k];
             if (best[i] >= settings.threshold() && k < numClasses) {
                 byClass.get(k).add(i);

@@ -8,14 +8,30 @@ import java.util.stream.IntStream;
  */
 public final class BaldStrategy implements QueryStrategy {
 
+    /** Samples per ranking: the estimate settles by about 10, and each sample is a pass over the pool. */
+    public static final int DEFAULT_SAMPLES = 10;
+
+    private final int samples;
+
+    public BaldStrategy() {
+        this(DEFAULT_SAMPLES);
+    }
+
+    public BaldStrategy(int samples) {
+        if (samples < 2) {
+            throw new IllegalArgumentException("BALD needs at least 2 MC-dropout samples, was " + samples);
+        }
+        this.samples = samples;
+    }
+
     @Override
     public String name() {
         return "bald";
     }
 
     @Override
-    public boolean needsMcSamples() {
-        return true;
+    public int mcSamples() {
+        return samples;
     }
 
     @Override

@@ -35,8 +35,8 @@ public final class ColdStartThen implements QueryStrategy {
 
     /** The later strategy's need: samples are only used once the cold start is over. */
     @Override
-    public boolean needsMcSamples() {
-        return then.needsMcSamples();
+    public int mcSamples() {
+        return then.mcSamples();
     }
 
     /** Without a model the cold start answers. */

@@ -41,8 +41,8 @@ public final class HybridStrategy implements QueryStrategy {
     }
 
     @Override
-    public boolean needsMcSamples() {
-        return base.needsMcSamples();
+    public int mcSamples() {
+        return base.mcSamples();
     }
 
     @Override

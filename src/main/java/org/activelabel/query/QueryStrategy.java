@@ -8,9 +8,14 @@ public interface QueryStrategy {
     /** Name used on the command line and in the window. */
     String name();
 
+    /** How many MC-dropout samples {@link QueryContext#mcProbabilities()} must hold; 0 when none are read. */
+    default int mcSamples() {
+        return 0;
+    }
+
     /** True when {@link QueryContext#mcProbabilities()} must be filled (MC dropout). */
     default boolean needsMcSamples() {
-        return false;
+        return mcSamples() > 0;
     }
 
     /** True when it can rank with no model yet, i.e. with {@link QueryContext#poolProbabilities()} null. */

@@ -3,19 +3,18 @@ package org.activelabel.simulation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Consumer;
+import org.activelabel.learning.ActiveLearner;
+import org.activelabel.learning.Pipeline;
+import org.activelabel.learning.Update;
 import org.activelabel.model.HeadTrainer;
-import org.activelabel.model.ModelSnapshot;
-import org.activelabel.model.SelfTraining;
-import org.activelabel.model.TrainingSet;
+import org.activelabel.model.Probabilities;
 import org.activelabel.progress.ProgressSink;
-import org.activelabel.query.QueryContext;
-import org.activelabel.query.QueryStrategy;
-import org.activelabel.query.RandomStrategy;
 
 /**
- * Replays a labelling session with an oracle: each round the strategy picks a batch from the
- * unlabelled training pool, its true labels are revealed, the head is updated the way the app
- * updates it, and the model is scored on a held-out test split it never sees.
+ * Replays a labelling session with an oracle: each round the app's own {@link ActiveLearner} picks a batch from
+ * the unlabelled training pool, its true labels are revealed, the head is updated and refined as the app does
+ * it, and the model is scored on a held-out test split it never sees.
  */
 public final class Simulation {
 
@@ -25,16 +24,7 @@ public final class Simulation {
      * @param budget    labels at which the run stops
      * @param fullRefit refit from scratch every round instead of fine-tuning incrementally
      */
-    public record Settings(int initial, int batch, int budget, boolean fullRefit, int mcSamples) {
-    }
-
-    /** How a run learns: a strategy to pick images, and whether the head also learns from the unlabelled pool. */
-    public record Pipeline(String name, QueryStrategy strategy, SelfTraining selfTraining) {
-
-        /** Labels only: the head never sees an unlabelled image. */
-        public static Pipeline supervised(String name, QueryStrategy strategy) {
-            return new Pipeline(name, strategy, null);
-        }
+    public record Settings(int initial, int batch, int budget, boolean fullRefit) {
     }
 
     private final LabelledSet data;
@@ -47,101 +37,47 @@ public final class Simulation {
         this.backboneId = backboneId;
     }
 
-    public List<SimulationRound> run(Pipeline pipeline, StratifiedSplit split, Settings settings, long seed,
+    public List<SimulationRound> run(Pipeline pipeline, StratifiedSplit split, Settings settings,
                                      ProgressSink progress) {
-        String strategyName = pipeline.name();
-        QueryStrategy strategy = pipeline.strategy();
-        int numClasses = data.classes().size();
+        return run(pipeline, split, settings, progress, picked -> { });
+    }
+
+    /**
+     * @param picked told each round's batch, as rows of the learner: positions in {@code split.train()}
+     */
+    public List<SimulationRound> run(Pipeline pipeline, StratifiedSplit split, Settings settings,
+                                     ProgressSink progress, Consumer<int[]> picked) {
         int[] pool = split.train();
-        boolean[] taken = new boolean[pool.length];
-        List<Integer> labelled = new ArrayList<>();
+        var learner = new ActiveLearner(trainer, backboneId, pipeline, data.classes(), rows(data.features(), pool));
         float[][] testX = rows(data.features(), split.test());
-        int[] testY = pick(data.labels(), split.test());
+        int[] testY = Arrays.stream(split.test()).map(i -> data.labels()[i]).toArray();
         int budget = Math.min(settings.budget(), pool.length);
         List<SimulationRound> rounds = new ArrayList<>();
-        ModelSnapshot model = null;
-        int round = 0;
-        while (labelled.size() < budget) {
+        while (learner.labelCount() < budget) {
             progress.checkCancelled();
-            int want = Math.min(labelled.isEmpty() ? settings.initial() : settings.batch(), budget - labelled.size());
-            int[] unlabelled = unlabelledPositions(taken);
+            int labelled = learner.labelCount();
+            int want = Math.min(labelled == 0 ? settings.initial() : settings.batch(), budget - labelled);
 
             long rankStart = System.nanoTime();
-            float[][] unlabelledX = rows(data.features(), pick(pool, unlabelled));
-            QueryStrategy chooser = model == null && !strategy.worksWithoutModel()
-                    ? new RandomStrategy() : strategy;
-            float[][] probabilities = model == null ? null : model.predict(unlabelledX);
-            float[][][] mc = model != null && chooser.needsMcSamples()
-                    ? model.predictWithDropout(unlabelledX, settings.mcSamples(), seed + round) : null;
-            int[] labelledRows = labelled.stream().mapToInt(p -> pool[p]).toArray();
-            QueryContext context = new QueryContext(probabilities, unlabelledX, rows(data.features(), labelledRows),
-                    pick(data.labels(), labelledRows), numClasses, mc, seed * 1_000_003L + round);
-            int[] chosen = chooser.selectBatch(context, want);
+            int[] batch = learner.rank(want).batch();
             long rankMillis = (System.nanoTime() - rankStart) / 1_000_000;
+            picked.accept(batch.clone());
+            for (int row : batch) {
+                learner.label(row, data.labels()[pool[row]]);
+            }
 
-            int firstNew = labelled.size();
-            for (int c : chosen) {
-                int position = unlabelled[c];
-                taken[position] = true;
-                labelled.add(position);
-            }
-            int[] allRows = labelled.stream().mapToInt(p -> pool[p]).toArray();
-            TrainingSet training = new TrainingSet(rows(data.features(), allRows), pick(data.labels(), allRows),
-                    data.classes());
-            long updateStart = System.nanoTime();
-            if (model == null || settings.fullRefit()) {
-                model = trainer.fullRefit(training, backboneId, ProgressSink.NONE);
-            } else {
-                int[] newIndices = java.util.stream.IntStream.range(firstNew, labelled.size()).toArray();
-                model = trainer.incremental(model, training, newIndices, ProgressSink.NONE);
-            }
-            long updateMillis = (System.nanoTime() - updateStart) / 1_000_000;
+            Update update = learner.update(settings.fullRefit(), ProgressSink.NONE);
             long refineStart = System.nanoTime();
-            if (pipeline.selfTraining() != null) {
-                // the app's second background step: the refined head serves the next round and the score
-                float[][] stillUnlabelled = rows(data.features(), pick(pool, unlabelledPositions(taken)));
-                model = pipeline.selfTraining().refine(model, training, stillUnlabelled, model.version() + 1,
-                        ProgressSink.NONE).model();
-            }
-            long refineMillis = (System.nanoTime() - refineStart) / 1_000_000;
+            learner.refine(update, ProgressSink.NONE);
+            long refineMillis = pipeline.selfTraining() == null ? 0 : (System.nanoTime() - refineStart) / 1_000_000;
 
-            Scores scores = Scores.of(testY, argmax(model.predict(testX)), numClasses);
-            rounds.add(new SimulationRound(strategyName, seed, labelled.size(), scores.accuracy(), scores.macroF1(),
-                    updateMillis, refineMillis, rankMillis));
-            progress.progress(labelled.size(), budget, strategyName + " seed " + seed);
-            round++;
+            var head = learner.head().orElseThrow();
+            Scores scores = Scores.of(testY, Probabilities.argmax(head.predict(testX)), data.classes().size());
+            rounds.add(new SimulationRound(pipeline.name(), pipeline.seed(), learner.labelCount(), scores.accuracy(),
+                    scores.macroF1(), update.millis(), refineMillis, rankMillis));
+            progress.progress(learner.labelCount(), budget, pipeline.name() + " seed " + pipeline.seed());
         }
         return rounds;
-    }
-
-    private static int[] unlabelledPositions(boolean[] taken) {
-        int count = 0;
-        for (boolean t : taken) {
-            if (!t) {
-                count++;
-            }
-        }
-        int[] out = new int[count];
-        for (int i = 0, j = 0; i < taken.length; i++) {
-            if (!taken[i]) {
-                out[j++] = i;
-            }
-        }
-        return out;
-    }
-
-    static int[] argmax(float[][] probabilities) {
-        int[] out = new int[probabilities.length];
-        for (int i = 0; i < probabilities.length; i++) {
-            int best = 0;
-            for (int k = 1; k < probabilities[i].length; k++) {
-                if (probabilities[i][k] > probabilities[i][best]) {
-                    best = k;
-                }
-            }
-            out[i] = best;
-        }
-        return out;
     }
 
     private static float[][] rows(float[][] matrix, int[] indices) {
@@ -150,9 +86,5 @@ public final class Simulation {
             out[i] = matrix[indices[i]];
         }
         return out;
-    }
-
-    private static int[] pick(int[] values, int[] indices) {
-        return Arrays.stream(indices).map(i -> values[i]).toArray();
     }
 }

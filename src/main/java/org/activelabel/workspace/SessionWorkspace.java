@@ -1,52 +1,45 @@
 package org.activelabel.workspace;
 
-import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.features.FeatureRow;
 import org.activelabel.features.FeatureStore;
 import org.activelabel.features.FeaturizeReport;
 import org.activelabel.features.Featurizer;
-import org.activelabel.features.FileKey;
 import org.activelabel.features.SkippedImage;
-import org.activelabel.image.ImageScanner;
-import org.activelabel.image.ScanResult;
-import org.activelabel.image.ScannedImage;
-import org.activelabel.model.CrossValidation;
+import org.activelabel.learning.ActiveLearner;
+import org.activelabel.learning.LearnerState;
+import org.activelabel.learning.Pipeline;
+import org.activelabel.learning.RankedPool;
+import org.activelabel.learning.Refinement;
+import org.activelabel.learning.Update;
+import org.activelabel.learning.Validation;
 import org.activelabel.model.HeadConfig;
-import org.activelabel.model.HeadStore;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.ModelSnapshot;
+import org.activelabel.model.Probabilities;
 import org.activelabel.model.SelfTraining;
-import org.activelabel.model.TrainingSet;
 import org.activelabel.progress.ProgressSink;
-import org.activelabel.query.PoolRanking;
-import org.activelabel.query.QueryContext;
 import org.activelabel.query.QueryStrategy;
 import org.activelabel.query.Strategies;
-import org.activelabel.query.TypicalDiverseColdStart;
-import org.activelabel.session.HistoryEntry;
 import org.activelabel.session.LabelEvent;
+import org.activelabel.session.LabelSource;
 import org.activelabel.session.LabelState;
 import org.activelabel.session.Session;
 import org.activelabel.session.SessionClass;
@@ -55,27 +48,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Workspace} over a session folder: the composition of the session store, the
- * feature cache, the head and the query strategies. One instance per open session.
+ * The {@link Workspace} over a session folder: a thread-safe adapter around the {@link ActiveLearner} that
+ * persists what happens (label journal, head, history), featurises, and tells listeners. One instance per open
+ * session; item ids are the learner's rows.
  *
- * <p>Mutable state (labels, undo history) is guarded by one lock and published as immutable
- * values ({@link Ranking}, {@link ModelSummary}); model updates train outside the lock on a
- * copy of the labels, so labelling goes on while a model trains.
+ * <p>Labels, the undo history and the learner's state are guarded by one lock and changed only in short steps;
+ * training, refinement and ranking run outside it on a {@link LearnerState} taken under it, so labelling goes on
+ * while a model trains. Rankings are published through a {@link RankingBoard}, so an older one never replaces a
+ * newer one.
  */
 public final class SessionWorkspace implements Workspace {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionWorkspace.class);
-    private static final String HEAD_FILE = "head.json";
-    private static final int CV_FOLDS = 5;
-    private static final double SUSPECT_CONFIDENCE = 0.6;
+    /** The seed of a session's pipeline: a session is one run, replayable by {@code simulate} with seed 1. */
+    public static final long PIPELINE_SEED = 1;
     // while featurising, re-rank at most this often so the queue grows without hogging a core
     private static final long RERANK_INTERVAL_NANOS = 1_500_000_000L;
 
     private final Session session;
     private final Backbone backbone;
     private final FeatureStore store;
-    private final HeadTrainer trainer;
-    private final SelfTraining selfTraining;
+    private final ModelRecords records;
+    private final ActiveLearner learner;
+    private final RankingBoard board;
     private final List<WorkspaceListener> listeners = new CopyOnWriteArrayList<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final ReentrantLock updateLock = new ReentrantLock();
@@ -83,87 +78,55 @@ public final class SessionWorkspace implements Workspace {
     // guarded by lock
     private List<ImageItem> items;
     private final Map<String, Integer> idByPath = new HashMap<>();
-    private float[][] features;
     private final Map<Integer, LabelEntry> labels = new HashMap<>();
-    private final Deque<List<Change>> undo = new ArrayDeque<>();
-    private final Deque<List<Change>> redo = new ArrayDeque<>();
+    private final UndoHistory history = new UndoHistory();
     private int labelsSinceModel;
 
-    private volatile ModelSnapshot head;
-    private volatile float[][] headProbabilities; // by item id, for `head`
     private volatile ModelSummary summary;
     private volatile List<SuspectLabel> suspects = List.of();
     private volatile Map<Integer, LabelEntry> pseudoLabels = Map.of();
-    private volatile Unvalidated unvalidated; // guarded by updateLock for writes
-    private volatile Ranking ranking;
-    private volatile QueryStrategy strategy;
-    private volatile Set<Integer> lastTrainedIds = Set.of(); // items the current head was trained on
+    private volatile Unvalidated unvalidated; // written under updateLock
 
-    /** One label change: an item's label before and after (empty = unlabelled). */
-    private record Change(int itemId, Optional<LabelEntry> before, Optional<LabelEntry> after) {
-        Change inverse() {
-            return new Change(itemId, after, before);
-        }
+    /** What the last update trained on, for the cross-validation that follows it. */
+    private record Unvalidated(Update update, long version) {
     }
 
     private SessionWorkspace(Session session, Backbone backbone, HeadConfig headConfig) throws IOException {
         this.session = session;
         this.backbone = backbone;
-        this.trainer = new HeadTrainer(headConfig);
-        this.selfTraining = new SelfTraining(trainer, SelfTraining.Settings.defaults());
         this.store = FeatureStore.open(session.featuresDir(), backbone.id(), backbone.featureDim());
-        this.strategy = strategyOrDefault(session.settings().strategy());
-        this.ranking = Ranking.empty(strategy.name());
+        this.records = new ModelRecords(session, backbone.id());
+        var trainer = new HeadTrainer(headConfig);
+        QueryStrategy strategy = strategyOrDefault(session.settings().strategy());
+        var pipeline = new Pipeline(strategy.name(), strategy,
+                new SelfTraining(trainer, SelfTraining.Settings.defaults()), PIPELINE_SEED);
+        this.learner = new ActiveLearner(trainer, backbone.id(), pipeline, classes(), new float[0][]);
+        this.board = new RankingBoard(Ranking.empty(strategy.name()));
     }
 
     /** Opens an existing session folder (taking its lock) and scans its images. Blocking. */
     public static SessionWorkspace open(Path sessionDir, Backbone backbone) throws IOException {
-        Session session = Session.open(sessionDir);
-        return start(session, backbone);
+        return start(Session.open(sessionDir), backbone, true);
     }
 
     /**
-     * Opens like {@link #open} but leaves the saved model on disk, so a window can show the queue
-     * before DL4J starts; {@link #loadSavedModel()} loads it after. Blocking.
+     * Opens like {@link #open} but leaves the saved model on disk, so a window can show the queue before DL4J
+     * starts; {@link #loadSavedModel()} loads it after. Blocking.
      */
     public static SessionWorkspace openModelLater(Path sessionDir, Backbone backbone) throws IOException {
         return start(Session.open(sessionDir), backbone, false);
     }
 
-    /** Loads the saved model left by {@link #openModelLater}, re-ranks and tells the listeners. Blocking. */
-    @Override
-    public void loadSavedModel() {
-        updateLock.lock();
-        try {
-            if (head != null) {
-                return;
-            }
-            loadHead();
-            if (head == null) {
-                return;
-            }
-            rerank();
-        } finally {
-            updateLock.unlock();
-        }
-        ModelSummary loaded = summary;
-        listeners.forEach(l -> l.modelChanged(loaded));
-    }
-
     /** Creates a session folder for an image folder and opens it. Blocking. */
     public static SessionWorkspace create(Path sessionDir, String name, Path imageRoot, List<String> classes,
                                           Backbone backbone) throws IOException {
-        Session session = Session.create(sessionDir, name, imageRoot, classes, backbone.id());
-        return start(session, backbone);
-    }
-
-    private static SessionWorkspace start(Session session, Backbone backbone) throws IOException {
-        return start(session, backbone, true);
+        return start(Session.create(sessionDir, name, imageRoot, classes, backbone.id()), backbone, true);
     }
 
     private static SessionWorkspace start(Session session, Backbone backbone, boolean withModel) throws IOException {
+        SessionWorkspace workspace = null;
         try {
-            var workspace = new SessionWorkspace(session, backbone, HeadConfig.defaults());
+            workspace = new SessionWorkspace(session, backbone, HeadConfig.defaults());
             workspace.scan();
             if (withModel) {
                 workspace.loadHead();
@@ -171,7 +134,11 @@ public final class SessionWorkspace implements Workspace {
             workspace.rerank();
             return workspace;
         } catch (IOException | RuntimeException e) {
-            session.close();
+            if (workspace != null) {
+                workspace.close();
+            } else {
+                session.close();
+            }
             throw e;
         }
     }
@@ -188,67 +155,68 @@ public final class SessionWorkspace implements Workspace {
     // ---- opening -------------------------------------------------------------------------
 
     private void scan() throws IOException {
-        Path root = session.imageRoot();
-        ScanResult scan = ImageScanner.scan(root);
-        scan.problems().forEach(p -> LOG.warn("skipping {}: {}", p.relativePath(), p.reason()));
         Map<String, LabelState> journal = session.currentLabels();
-        List<ImageItem> found = new ArrayList<>();
-        List<float[]> vectors = new ArrayList<>();
-        for (ScannedImage image : scan.images()) {
-            FileKey key = new FileKey(image.relativePath(), image.sizeBytes(), image.lastModifiedMillis());
-            Optional<float[]> vector = store.get(key);
-            Optional<String> failure = vector.isPresent() ? Optional.empty() : store.failure(key);
-            ImageItem.Status status = vector.isPresent() ? ImageItem.Status.FEATURISED
-                    : failure.isPresent() ? ImageItem.Status.SKIPPED : ImageItem.Status.PENDING;
-            found.add(new ImageItem(found.size(), image.relativePath(), root.resolve(image.relativePath()),
-                    image.sizeBytes(), status, failure.orElse(null)));
-            vectors.add(vector.orElse(null));
-        }
-        // a labelled image that is gone keeps its label and shows as missing
-        Set<String> scanned = new HashSet<>(scan.relativePaths());
-        for (String path : journal.keySet()) {
-            if (!scanned.contains(path)) {
-                found.add(new ImageItem(found.size(), path, root.resolve(path), 0, ImageItem.Status.MISSING,
-                        "file not found"));
-                vectors.add(null);
-            }
-        }
+        SessionScan scan = SessionScan.of(session.imageRoot(), store, new TreeSet<>(journal.keySet()));
         lock.lock();
         try {
-            items = List.copyOf(found);
-            features = vectors.toArray(new float[0][]);
+            items = scan.items();
             idByPath.clear();
             items.forEach(i -> idByPath.put(i.relativePath(), i.id()));
-            labels.clear();
-            journal.forEach((path, state) -> labels.put(idByPath.get(path), toEntry(state)));
+            learner.replaceRows(scan.features());
+            reloadLabels(journal);
         } finally {
             lock.unlock();
         }
     }
 
-    private void loadHead() {
-        Path file = session.modelsDir().resolve(HEAD_FILE);
-        if (!Files.exists(file)) {
-            return;
+    // caller holds lock
+    private void reloadLabels(Map<String, LabelState> journal) {
+        labels.clear();
+        learner.clearLabels();
+        learner.setClasses(classes());
+        journal.forEach((path, state) -> {
+            int id = idByPath.get(path);
+            LabelEntry entry = toEntry(state);
+            labels.put(id, entry);
+            teach(id, Optional.of(entry));
+        });
+    }
+
+    // caller holds lock
+    private void teach(int id, Optional<LabelEntry> entry) {
+        if (entry.isEmpty()) {
+            learner.unlabel(id);
+        } else if (entry.get().source() == LabelSource.HUMAN) {
+            learner.label(id, entry.get().classIndex());
+        } else {
+            learner.setAside(id);
         }
+    }
+
+    private void loadHead() {
+        records.loadHead(classes()).ifPresent(loaded -> {
+            install(loaded, null);
+            summary = records.summaryOfLoaded(loaded);
+        });
+    }
+
+    @Override
+    public void loadSavedModel() {
+        updateLock.lock();
         try {
-            ModelSnapshot loaded = HeadStore.load(file, backbone.id());
-            if (!loaded.classes().equals(classes())) {
-                LOG.warn("saved model in {} has classes {}, the session has {}: it will be refitted", file,
-                        loaded.classes(), classes());
+            if (head().isPresent()) {
                 return;
             }
-            installHead(loaded);
-            // the figures cross-validation gave this model when it was made, so the Review tab has them at once
-            var made = session.history().stream().filter(h -> h.modelVersion() == loaded.version())
-                    .filter(h -> !Double.isNaN(h.cvAccuracy())).reduce((first, last) -> last);
-            summary = new ModelSummary(loaded.version(), loaded.trainedLabels(),
-                    made.map(HistoryEntry::cvAccuracy).orElse(Double.NaN), 0, false,
-                    made.map(HistoryEntry::confusion).orElse(new int[0][0]), curve());
-        } catch (RuntimeException | IOException e) {
-            // the file stays as it is; the next update writes a new one beside it atomically
-            LOG.warn("could not load the saved model: {}", e.getMessage());
+            loadHead();
+            if (head().isEmpty()) {
+                return;
+            }
+            rerank();
+        } finally {
+            updateLock.unlock();
         }
+        ModelSummary loaded = summary;
+        listeners.forEach(l -> l.modelChanged(loaded));
     }
 
     // ---- reads -------------------------------------------------------------------------------
@@ -275,37 +243,22 @@ public final class SessionWorkspace implements Workspace {
 
     @Override
     public List<ImageItem> items() {
-        lock.lock();
-        try {
-            return items;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> items);
     }
 
     @Override
     public Optional<LabelEntry> labelOf(int itemId) {
-        lock.lock();
-        try {
-            return Optional.ofNullable(labels.get(itemId));
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Optional.ofNullable(labels.get(itemId)));
     }
 
     /** Current labels by item id (a copy). */
     public Map<Integer, LabelEntry> labels() {
-        lock.lock();
-        try {
-            return Map.copyOf(labels);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> Map.copyOf(labels));
     }
 
     @Override
     public Ranking ranking() {
-        return ranking;
+        return board.current();
     }
 
     @Override
@@ -315,12 +268,12 @@ public final class SessionWorkspace implements Workspace {
 
     /** The current head, empty before the first update. */
     public Optional<ModelSnapshot> head() {
-        return Optional.ofNullable(head);
+        return locked(learner::head);
     }
 
     @Override
     public String strategy() {
-        return strategy.name();
+        return locked(() -> learner.pipeline().name());
     }
 
     @Override
@@ -328,7 +281,10 @@ public final class SessionWorkspace implements Workspace {
         QueryStrategy chosen = Strategies.byName(strategyName);
         SessionSettings s = session.settings();
         session.updateSettings(new SessionSettings(chosen.name(), s.batchSize(), s.autoUpdate()));
-        strategy = chosen;
+        locked(() -> {
+            learner.setPipeline(learner.pipeline().withStrategy(chosen));
+            return null;
+        });
         rerank();
     }
 
@@ -360,11 +316,20 @@ public final class SessionWorkspace implements Workspace {
         return suspects;
     }
 
+    @Override
+    public Map<Integer, LabelEntry> pseudoLabels() {
+        return pseudoLabels;
+    }
+
     // ---- classes -----------------------------------------------------------------------------
 
     @Override
     public void addClass(String name) {
         session.addClass(name);
+        locked(() -> {
+            learner.setClasses(classes());
+            return null;
+        });
         listeners.forEach(WorkspaceListener::classesChanged);
     }
 
@@ -372,6 +337,10 @@ public final class SessionWorkspace implements Workspace {
     public void renameClass(int classIndex, String newName) {
         session.renameClass(session.classes().get(classIndex).id(), newName);
         // the head's class names follow the session's; the next update refits under the new names
+        locked(() -> {
+            learner.setClasses(classes());
+            return null;
+        });
         listeners.forEach(WorkspaceListener::classesChanged);
     }
 
@@ -381,19 +350,16 @@ public final class SessionWorkspace implements Workspace {
             throw new IllegalArgumentException("cannot merge a class into itself");
         }
         List<SessionClass> before = session.classes();
-        lock.lock();
-        try {
+        locked(() -> {
             session.mergeClass(before.get(from).id(), before.get(into).id());
-            // class indices shift: rebuild labels from the journal, and forget undo across the merge
-            labels.clear();
-            session.currentLabels().forEach((path, state) -> labels.put(idByPath.get(path), toEntry(state)));
-            undo.clear();
-            redo.clear();
-        } finally {
-            lock.unlock();
-        }
+            // class indices shift: labels come again from the journal, and undo stops at the merge
+            reloadLabels(session.currentLabels());
+            history.clear();
+            return null;
+        });
         listeners.forEach(WorkspaceListener::classesChanged);
         listeners.forEach(WorkspaceListener::labelsChanged);
+        rerank();
     }
 
     // ---- labelling -----------------------------------------------------------------------------
@@ -405,7 +371,7 @@ public final class SessionWorkspace implements Workspace {
         }
         LabelEntry entry = new LabelEntry(classIndex, LabelSource.HUMAN, Instant.now());
         apply(current -> Arrays.stream(itemIds).distinct()
-                .mapToObj(id -> new Change(id, Optional.ofNullable(current.get(id)), Optional.of(entry)))
+                .mapToObj(id -> new UndoHistory.Change(id, Optional.ofNullable(current.get(id)), Optional.of(entry)))
                 .toList());
     }
 
@@ -413,127 +379,132 @@ public final class SessionWorkspace implements Workspace {
     public void unlabel(int[] itemIds) {
         apply(current -> Arrays.stream(itemIds).distinct()
                 .filter(current::containsKey)
-                .mapToObj(id -> new Change(id, Optional.of(current.get(id)), Optional.<LabelEntry>empty()))
+                .mapToObj(id -> new UndoHistory.Change(id, Optional.of(current.get(id)), Optional.<LabelEntry>empty()))
                 .toList());
     }
 
     @Override
     public int[] undo() {
-        return replay(undo, redo, true);
+        return replay(history::nextUndo, history::undone);
     }
 
     @Override
     public int[] redo() {
-        return replay(redo, undo, false);
+        return replay(history::nextRedo, history::redone);
     }
 
-    /** Takes the newest action off {@code from}, writes it (inverted for undo) and files it on {@code to}. */
-    private int[] replay(Deque<List<Change>> from, Deque<List<Change>> to, boolean invert) {
-        List<Change> changes;
+    private int[] replay(java.util.function.Supplier<Optional<List<UndoHistory.Change>>> next, Runnable done) {
+        List<UndoHistory.Change> changes;
         lock.lock();
         try {
-            changes = from.peekFirst();
-            if (changes == null) {
+            changes = next.get().orElse(List.of());
+            if (changes.isEmpty()) {
                 return new int[0];
             }
-            write(invert ? changes.stream().map(Change::inverse).toList() : changes);
-            from.removeFirst();
-            to.addFirst(changes);
+            write(changes);
+            done.run();
         } finally {
             lock.unlock();
         }
-        afterLabelChange();
-        return changes.stream().mapToInt(Change::itemId).toArray();
+        int[] ids = changes.stream().mapToInt(UndoHistory.Change::itemId).toArray();
+        afterLabelChange(ids);
+        return ids;
     }
 
     /** Works out the changes against the current labels, writes them durably, and records them for undo. */
-    private void apply(Function<Map<Integer, LabelEntry>, List<Change>> changesFor) {
+    private void apply(Function<Map<Integer, LabelEntry>, List<UndoHistory.Change>> changesFor) {
+        List<UndoHistory.Change> changes;
         lock.lock();
         try {
-            List<Change> changes = changesFor.apply(labels);
+            changes = changesFor.apply(labels);
             if (changes.isEmpty()) {
                 return;
             }
             write(changes);
-            undo.addFirst(changes);
-            redo.clear();
+            history.done(changes);
         } finally {
             lock.unlock();
         }
-        afterLabelChange();
+        afterLabelChange(changes.stream().filter(c -> c.after().isEmpty()).mapToInt(UndoHistory.Change::itemId)
+                .toArray());
     }
 
-    // caller holds lock
-    private void write(List<Change> changes) {
+    // caller holds lock; the journal line is durable before memory changes
+    private void write(List<UndoHistory.Change> changes) {
         List<SessionClass> classes = session.classes();
         List<LabelEvent> events = new ArrayList<>();
-        for (Change c : changes) {
+        for (var c : changes) {
             String path = items.get(c.itemId()).relativePath();
-            if (c.after().isPresent()) {
-                LabelEntry e = c.after().get();
-                events.add(LabelEvent.label(path, classes.get(e.classIndex()).id(), e.source(), Instant.now()));
-            } else {
-                events.add(LabelEvent.unlabel(path, LabelSource.HUMAN, Instant.now()));
-            }
+            events.add(c.after().isPresent()
+                    ? LabelEvent.label(path, classes.get(c.after().get().classIndex()).id(), c.after().get().source(),
+                            Instant.now())
+                    : LabelEvent.unlabel(path, LabelSource.HUMAN, Instant.now()));
         }
-        session.appendLabels(events); // durable before memory changes
-        for (Change c : changes) {
-            if (c.after().isPresent()) {
-                labels.put(c.itemId(), c.after().get());
-            } else {
-                labels.remove(c.itemId());
-            }
+        session.appendLabels(events);
+        for (var c : changes) {
+            c.after().ifPresentOrElse(e -> labels.put(c.itemId(), e), () -> labels.remove(c.itemId()));
+            teach(c.itemId(), c.after());
         }
         labelsSinceModel += changes.size();
     }
 
-    private void afterLabelChange() {
+    /** Tells the listeners, then the cheap queue refresh: labelled items leave it, unlabelled ones come first. */
+    private void afterLabelChange(int[] unlabelled) {
         listeners.forEach(WorkspaceListener::labelsChanged);
-        // cheap refresh: drop labelled items from the queue, bring back unlabelled ones at their score
-        rerankWithoutStrategy();
+        Set<Integer> returning = new LinkedHashSet<>();
+        Arrays.stream(unlabelled).forEach(returning::add);
+        Ranking next = board.refresh(old -> reconcile(old, returning));
+        listeners.forEach(l -> l.rankingChanged(next));
+    }
+
+    /** {@code r} brought up to the current labels: labelled items out, {@code returning} ones first. */
+    private Ranking reconcile(Ranking r, Set<Integer> returning) {
+        return locked(() -> {
+            List<Integer> order = new ArrayList<>();
+            for (int id : returning) {
+                if (!labels.containsKey(id) && id < items.size()
+                        && items.get(id).status() == ImageItem.Status.FEATURISED) {
+                    order.add(id);
+                }
+            }
+            for (int id : r.order()) {
+                if (!labels.containsKey(id) && !returning.contains(id)) {
+                    order.add(id);
+                }
+            }
+            return new Ranking(r.strategy(), order.stream().mapToInt(Integer::intValue).toArray(), r.score(),
+                    r.predicted(), r.confidence(), r.probabilities(), r.modelVersion(), r.generation());
+        });
     }
 
     /** Labels given since the last model update (labels, unlabels, undos and redos all count). */
     public int labelsSinceModel() {
-        lock.lock();
-        try {
-            return labelsSinceModel;
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> labelsSinceModel);
     }
 
     // ---- featurising -----------------------------------------------------------------------
 
     @Override
     public void featurize(ProgressSink progress) {
-        List<String> pending;
-        lock.lock();
-        try {
-            pending = items.stream().filter(i -> i.status() == ImageItem.Status.PENDING)
-                    .map(ImageItem::relativePath).toList();
-        } finally {
-            lock.unlock();
-        }
+        List<String> pending = locked(() -> items.stream().filter(i -> i.status() == ImageItem.Status.PENDING)
+                .map(ImageItem::relativePath).toList());
         if (pending.isEmpty()) {
             return;
         }
         long[] lastRerank = {System.nanoTime()};
         Consumer<List<FeatureRow>> onBatch = rows -> {
-            lock.lock();
-            try {
+            locked(() -> {
                 ImageItem[] copy = items.toArray(new ImageItem[0]); // one copy per batch, not per image
                 for (FeatureRow row : rows) {
                     Integer id = idByPath.get(row.relativePath());
                     if (id != null) {
-                        features[id] = row.features();
+                        learner.setFeatures(id, row.features());
                         copy[id] = withStatus(copy[id], ImageItem.Status.FEATURISED, null);
                     }
                 }
                 items = List.of(copy);
-            } finally {
-                lock.unlock();
-            }
+                return null;
+            });
             if (System.nanoTime() - lastRerank[0] > RERANK_INTERVAL_NANOS) {
                 lastRerank[0] = System.nanoTime();
                 refreshProbabilities();
@@ -549,8 +520,7 @@ public final class SessionWorkspace implements Workspace {
             refreshProbabilities();
             rerank();
         }
-        lock.lock();
-        try {
+        locked(() -> {
             ImageItem[] copy = items.toArray(new ImageItem[0]);
             for (SkippedImage skipped : report.skipped()) {
                 Integer id = idByPath.get(skipped.relativePath());
@@ -559,15 +529,23 @@ public final class SessionWorkspace implements Workspace {
                 }
             }
             items = List.of(copy);
-        } finally {
-            lock.unlock();
-        }
+            return null;
+        });
         report.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.relativePath(), s.reason()));
         listeners.forEach(WorkspaceListener::itemsChanged);
     }
 
     private static ImageItem withStatus(ImageItem old, ImageItem.Status status, String problem) {
         return new ImageItem(old.id(), old.relativePath(), old.file(), old.sizeBytes(), status, problem);
+    }
+
+    /** Predicts the newly featurised items with the current head. */
+    private void refreshProbabilities() {
+        LearnerState s = locked(learner::state);
+        if (s.head() != null) {
+            float[][] predicted = ActiveLearner.predictAll(s.head(), s.features());
+            locked(() -> learner.refreshProbabilities(s.head(), predicted));
+        }
     }
 
     // ---- model updates -------------------------------------------------------------------------
@@ -583,74 +561,53 @@ public final class SessionWorkspace implements Workspace {
     }
 
     private ModelSummary doUpdate(boolean full, ProgressSink progress) {
-        long start = System.nanoTime();
         // a consistent copy of the labels; labels given while training go into the next update
-        List<Integer> ids = new ArrayList<>();
-        List<float[]> x = new ArrayList<>();
-        List<Integer> y = new ArrayList<>();
-        ModelSnapshot current = head;
-        List<String> classNames = classes();
-        int sinceBefore;
-        lock.lock();
-        try {
-            for (var e : labels.entrySet()) {
-                float[] f = features[e.getKey()];
-                if (f != null && e.getValue().source() == LabelSource.HUMAN) {
-                    ids.add(e.getKey());
-                    x.add(f);
-                    y.add(e.getValue().classIndex());
-                }
-            }
-            sinceBefore = labelsSinceModel;
-        } finally {
-            lock.unlock();
-        }
-        if (ids.isEmpty()) {
-            throw new IllegalStateException("label a few images first: the model learns from your labels");
-        }
-        TrainingSet data = new TrainingSet(x.toArray(new float[0][]), y.stream().mapToInt(Integer::intValue).toArray(),
-                classNames);
-        boolean canFineTune = current != null && !full && classNames.size() >= current.numClasses()
-                && classNames.subList(0, current.numClasses()).equals(current.classes());
-        ModelSnapshot next;
-        if (canFineTune) {
-            int[] newIndices = newSince(current, ids);
-            next = trainer.incremental(current, data, newIndices, progress);
-        } else {
-            long version = current == null ? 1 : current.version() + 1;
-            next = trainer.fullRefit(data, backbone.id(), version, progress);
-        }
-        progress.checkCancelled();
-        long trainMillis = (System.nanoTime() - start) / 1_000_000;
-        lastTrainedIds = Set.copyOf(ids);
-        installHead(next);
-        lock.lock();
-        try {
-            labelsSinceModel = Math.max(0, labelsSinceModel - sinceBefore);
-        } finally {
-            lock.unlock();
-        }
+        int[] sinceBefore = new int[1];
+        LearnerState before = locked(() -> {
+            sinceBefore[0] = labelsSinceModel;
+            return learner.state();
+        });
+        Update update = learner.train(before, full, progress);
+        // saved before anything is shown or recorded: a model that is not on disk did not happen
+        records.saveHead(update.model());
+        float[][] probabilities = install(update.model(), update.rows());
+        locked(() -> labelsSinceModel = Math.max(0, labelsSinceModel - sinceBefore[0]));
         rerank(); // the refreshed queue first; the slower steps below refine it and add figures
-        publishProvisional(next, ids.size(), trainMillis, !canFineTune);
-        saveHead(next);
+        publishProvisional(update.model(), update);
 
-        ModelSnapshot refined = refineWithPool(next, data, progress);
-        if (refined != next) {
-            installHead(refined);
+        ModelSnapshot last = update.model();
+        Optional<Refinement> refined = learner.refine(locked(learner::state), update, probabilities, progress);
+        pseudoLabels = refined.map(this::pseudoLabelsOf).orElse(Map.of());
+        if (refined.isPresent() && refined.get().model() != last) {
+            last = refined.get().model();
+            records.saveHead(last);
+            install(last, null);
             rerank();
-            publishProvisional(refined, ids.size(), trainMillis, !canFineTune);
-            saveHead(refined);
-            next = refined;
+            publishProvisional(last, update);
         }
-
-        session.appendHistory(new HistoryEntry(Instant.now(), ids.size(), Double.NaN, next.version(), trainMillis,
-                !canFineTune, new int[0][0]));
-        unvalidated = new Unvalidated(data, List.copyOf(ids), next.version(), trainMillis, !canFineTune);
+        records.recordUpdate(update.rows().length, last.version(), update.millis(), update.fullRefit());
+        unvalidated = new Unvalidated(update, last.version());
         return summary;
     }
 
-    /** What the last update trained on, for the cross-validation that follows it. */
-    private record Unvalidated(TrainingSet data, List<Integer> ids, long version, long trainMillis, boolean full) {
+    /** Makes {@code model} the learner's head with its predictions of every featurised item. */
+    private float[][] install(ModelSnapshot model, int[] trainedRows) {
+        float[][] features = locked(learner::state).features();
+        float[][] probabilities = ActiveLearner.predictAll(model, features);
+        locked(() -> {
+            learner.install(model, probabilities, trainedRows);
+            return null;
+        });
+        return probabilities;
+    }
+
+    private Map<Integer, LabelEntry> pseudoLabelsOf(Refinement refinement) {
+        Map<Integer, LabelEntry> byId = new HashMap<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < refinement.pseudoRows().length; i++) {
+            byId.put(refinement.pseudoRows()[i], new LabelEntry(refinement.pseudoClasses()[i], LabelSource.MODEL, now));
+        }
+        return Map.copyOf(byId);
     }
 
     @Override
@@ -661,13 +618,15 @@ public final class SessionWorkspace implements Workspace {
             if (last == null) {
                 return model();
             }
-            var validation = crossValidate(last.data(), last.ids(), progress);
-            // a second line for the same model version: the history records the update, then its validation
-            session.appendHistory(new HistoryEntry(Instant.now(), last.ids().size(), validation.accuracy(),
-                    last.version(), last.trainMillis(), last.full(), validation.confusion()));
+            Update update = last.update();
+            Validation validation = learner.validate(update, progress);
+            suspects = validation.suspects().stream()
+                    .map(s -> new SuspectLabel(s.row(), s.given(), s.predicted(), s.confidence())).toList();
+            records.recordValidation(update.rows().length, last.version(), update.millis(), update.fullRefit(),
+                    validation.accuracy(), validation.confusion());
             unvalidated = null;
-            ModelSummary done = new ModelSummary(last.version(), last.ids().size(), validation.accuracy(),
-                    last.trainMillis(), last.full(), validation.confusion(), curve());
+            ModelSummary done = new ModelSummary(last.version(), update.rows().length, validation.accuracy(),
+                    update.millis(), update.fullRefit(), validation.confusion(), records.curve());
             summary = done;
             listeners.forEach(l -> l.modelChanged(done));
             return Optional.of(done);
@@ -676,266 +635,53 @@ public final class SessionWorkspace implements Workspace {
         }
     }
 
-    private void publishProvisional(ModelSnapshot model, int labelled, long trainMillis, boolean fullRefit) {
-        ModelSummary provisional = new ModelSummary(model.version(), labelled, Double.NaN, trainMillis, fullRefit,
-                summary == null ? new int[0][0] : summary.confusion(), curve());
+    private void publishProvisional(ModelSnapshot model, Update update) {
+        ModelSummary provisional = new ModelSummary(model.version(), update.rows().length, Double.NaN, update.millis(),
+                update.fullRefit(), summary == null ? new int[0][0] : summary.confusion(), records.curve());
         summary = provisional;
         listeners.forEach(l -> l.modelChanged(provisional));
     }
 
-    /**
-     * Self-training on the unlabelled, featurised images: the teacher's confident predictions become
-     * pseudo-labels for a fresh head. Returns the teacher itself when there is no pool.
-     */
-    private ModelSnapshot refineWithPool(ModelSnapshot teacher, TrainingSet data, ProgressSink progress) {
-        float[][] all;
-        Set<Integer> labelled;
-        lock.lock();
-        try {
-            all = features.clone();
-            labelled = Set.copyOf(labels.keySet());
-        } finally {
-            lock.unlock();
-        }
-        int[] poolIds = IntStream.range(0, all.length)
-                .filter(i -> all[i] != null && !labelled.contains(i)).toArray();
-        if (poolIds.length == 0) {
-            pseudoLabels = Map.of();
-            return teacher;
-        }
-        float[][] poolX = new float[poolIds.length][];
-        float[][] predicted = headProbabilities; // the teacher's, from installing it: no second pass over the pool
-        boolean reuse = head == teacher && predicted != null && predicted.length == all.length;
-        float[][] poolP = new float[poolIds.length][];
-        for (int i = 0; i < poolIds.length; i++) {
-            poolX[i] = all[poolIds[i]];
-            poolP[i] = reuse ? predicted[poolIds[i]] : null;
-            reuse &= poolP[i] != null;
-        }
-        var result = reuse
-                ? selfTraining.refine(teacher, data, poolX, poolP, teacher.version() + 1, progress)
-                : selfTraining.refine(teacher, data, poolX, teacher.version() + 1, progress);
-        progress.checkCancelled();
-        var pseudo = result.pseudoLabels();
-        Map<Integer, LabelEntry> byId = new HashMap<>();
-        Instant now = Instant.now();
-        for (int i = 0; i < pseudo.size(); i++) {
-            byId.put(poolIds[pseudo.poolRows()[i]], new LabelEntry(pseudo.classes()[i], LabelSource.MODEL, now));
-        }
-        pseudoLabels = Map.copyOf(byId);
-        return result.model();
-    }
-
-    @Override
-    public Map<Integer, LabelEntry> pseudoLabels() {
-        return pseudoLabels;
-    }
-
-    /** Rows of the training set that the current head has not been trained on. */
-    private int[] newSince(ModelSnapshot current, List<Integer> ids) {
-        Set<Integer> seen = lastTrainedIds;
-        int[] fresh = IntStream.range(0, ids.size()).filter(i -> !seen.contains(ids.get(i))).toArray();
-        // after a restart nothing is known to be seen: fine-tune on everything once
-        return fresh.length == 0 ? IntStream.range(0, ids.size()).toArray() : fresh;
-    }
-
-    private record Validation(double accuracy, int[][] confusion) {
-    }
-
-    private Validation crossValidate(TrainingSet data, List<Integer> ids, ProgressSink progress) {
-        if (data.size() < 2 * CV_FOLDS) {
-            return new Validation(Double.NaN, new int[0][0]);
-        }
-        var result = new CrossValidation(trainer).run(data, CV_FOLDS, progress);
-        List<SuspectLabel> found = new ArrayList<>();
-        float[][] oof = result.outOfFoldProbabilities();
-        for (int i = 0; i < oof.length; i++) {
-            int predicted = argmax(oof[i]);
-            int given = data.labels()[i];
-            if (predicted != given && oof[i][predicted] >= SUSPECT_CONFIDENCE) {
-                found.add(new SuspectLabel(ids.get(i), given, predicted, oof[i][predicted]));
-            }
-        }
-        found.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
-        suspects = List.copyOf(found);
-        return new Validation(result.accuracy(), result.confusion());
-    }
-
-    private void saveHead(ModelSnapshot snapshot) {
-        try {
-            Files.createDirectories(session.modelsDir());
-            HeadStore.save(snapshot, session.modelsDir().resolve(HEAD_FILE));
-        } catch (IOException | RuntimeException e) {
-            LOG.warn("could not save the model in {}: {}", session.modelsDir(), e.getMessage());
-        }
-    }
-
-    /** One point per model version: its validation when it has one, else the update itself. */
-    private List<ModelSummary.CurvePoint> curve() {
-        Map<Long, HistoryEntry> byVersion = new LinkedHashMap<>();
-        for (HistoryEntry h : session.history()) {
-            HistoryEntry seen = byVersion.get(h.modelVersion());
-            if (seen == null || !Double.isNaN(h.cvAccuracy()) || Double.isNaN(seen.cvAccuracy())) {
-                byVersion.put(h.modelVersion(), h);
-            }
-        }
-        return byVersion.values().stream()
-                .map(h -> new ModelSummary.CurvePoint(h.labelled(), h.cvAccuracy()))
-                .toList();
-    }
-
-    private void installHead(ModelSnapshot snapshot) {
-        head = snapshot;
-        refreshProbabilities();
-    }
-
-    /** Predicts every featurised item with the current head. */
-    private void refreshProbabilities() {
-        ModelSnapshot current = head;
-        if (current == null) {
-            return;
-        }
-        float[][] snapshotFeatures;
-        lock.lock();
-        try {
-            snapshotFeatures = features.clone();
-        } finally {
-            lock.unlock();
-        }
-        int[] known = IntStream.range(0, snapshotFeatures.length)
-                .filter(i -> snapshotFeatures[i] != null).toArray();
-        float[][] x = new float[known.length][];
-        for (int i = 0; i < known.length; i++) {
-            x[i] = snapshotFeatures[known[i]];
-        }
-        float[][] predicted = x.length == 0 ? new float[0][] : current.predict(x);
-        float[][] byId = new float[snapshotFeatures.length][];
-        for (int i = 0; i < known.length; i++) {
-            byId[known[i]] = predicted[i];
-        }
-        headProbabilities = byId;
-    }
-
     // ---- ranking -------------------------------------------------------------------------------
 
-    /** Re-runs the strategy over the unlabelled, featurised pool and publishes the ranking. */
+    /** Re-runs the strategy over the unlabelled, featurised pool and publishes the ranking unless a newer one is out. */
     public void rerank() {
-        publish(rankWith(strategy));
+        long[] ticket = new long[1];
+        LearnerState s = locked(() -> {
+            ticket[0] = board.ticket();
+            return learner.state();
+        });
+        Ranking candidate = toRanking(s, learner.rank(s, batchSize()));
+        board.publish(candidate, ticket[0], r -> reconcile(r, Set.of()))
+                .ifPresent(published -> listeners.forEach(l -> l.rankingChanged(published)));
     }
 
     /** The pool ranked by the named strategy, without changing the session's strategy or the published ranking. */
     public Ranking rankWith(String strategyName) {
-        return rankWith(Strategies.byName(strategyName));
+        QueryStrategy other = Strategies.byName(strategyName);
+        LearnerState s = locked(() -> learner.state().withPipeline(learner.pipeline().withStrategy(other)));
+        return toRanking(s, learner.rank(s, batchSize()));
     }
 
-    private Ranking rankWith(QueryStrategy strategy) {
-        float[][] all;
-        Map<Integer, LabelEntry> labelled;
-        lock.lock();
-        try {
-            all = features.clone();
-            labelled = Map.copyOf(labels);
-        } finally {
-            lock.unlock();
-        }
-        ModelSnapshot current = head;
-        float[][] probabilities = headProbabilities;
-        int n = all.length;
-        int[] pool = IntStream.range(0, n)
-                .filter(i -> all[i] != null && !labelled.containsKey(i)).toArray();
-        List<Integer> labelledIds = labelled.keySet().stream().filter(i -> all[i] != null).sorted().toList();
-
-        double[] score = new double[n];
-        Arrays.fill(score, Double.NaN);
+    private static Ranking toRanking(LearnerState s, RankedPool ranked) {
+        int n = s.rows();
         int[] predicted = new int[n];
         Arrays.fill(predicted, -1);
         float[] confidence = new float[n];
         Arrays.fill(confidence, Float.NaN);
-        float[][] probs = new float[n][];
-        boolean haveModel = current != null && probabilities != null && probabilities.length == n;
-        if (haveModel) {
-            for (int i = 0; i < n; i++) {
-                if (probabilities[i] != null) {
-                    probs[i] = probabilities[i];
-                    predicted[i] = argmax(probabilities[i]);
-                    confidence[i] = probabilities[i][predicted[i]];
+        float[][] probabilities = new float[n][];
+        if (s.head() != null && s.probabilities() != null) {
+            for (int i = 0; i < Math.min(n, s.probabilities().length); i++) {
+                float[] p = s.probabilities()[i];
+                if (p != null) {
+                    probabilities[i] = p;
+                    predicted[i] = Probabilities.argmax(p);
+                    confidence[i] = p[predicted[i]];
                 }
             }
         }
-        int[] order = new int[0];
-        if (pool.length > 0) {
-            float[][] poolX = new float[pool.length][];
-            float[][] poolP = haveModel ? new float[pool.length][] : null;
-            for (int i = 0; i < pool.length; i++) {
-                poolX[i] = all[pool[i]];
-                if (poolP != null) {
-                    poolP[i] = probabilities[pool[i]];
-                }
-            }
-            float[][] labelledX = labelledIds.stream().map(i -> all[i]).toArray(float[][]::new);
-            int[] labelledY = labelledIds.stream().mapToInt(i -> labelled.get(i).classIndex()).toArray();
-            QueryStrategy chosen = haveModel || strategy.worksWithoutModel() ? strategy : new TypicalDiverseColdStart();
-            float[][][] mc = haveModel && chosen.needsMcSamples() ? current.predictWithDropout(poolX, 10, 17) : null;
-            QueryContext context = new QueryContext(poolP, poolX, labelledX, labelledY, classes().size(), mc,
-                    current == null ? 0 : current.version());
-            PoolRanking ranked = chosen.rank(context, Math.min(batchSize(), pool.length));
-            order = new int[ranked.order().length];
-            for (int i = 0; i < order.length; i++) {
-                order[i] = pool[ranked.order()[i]];
-            }
-            for (int i = 0; i < pool.length; i++) {
-                score[pool[i]] = ranked.scores()[i];
-            }
-        }
-        return new Ranking(strategy.name(), order, score, predicted, confidence, probs,
-                current == null ? 0 : current.version());
-    }
-
-    /** After labelling: the same order minus labelled items; items unlabelled again (undo) go first. */
-    private void rerankWithoutStrategy() {
-        Ranking old = ranking;
-        Map<Integer, LabelEntry> labelled;
-        float[][] all;
-        lock.lock();
-        try {
-            labelled = Map.copyOf(labels);
-            all = features.clone();
-        } finally {
-            lock.unlock();
-        }
-        List<Integer> order = new ArrayList<>();
-        Set<Integer> inOrder = new HashSet<>();
-        for (int id : old.order()) {
-            if (!labelled.containsKey(id)) {
-                order.add(id);
-                inOrder.add(id);
-            }
-        }
-        // items that became unlabelled (undo) go back at the front: the user just touched them
-        List<Integer> returning = new ArrayList<>();
-        for (int i = 0; i < all.length; i++) {
-            if (all[i] != null && !labelled.containsKey(i) && !inOrder.contains(i)) {
-                returning.add(i);
-            }
-        }
-        order.addAll(0, returning);
-        publish(new Ranking(old.strategy(), order.stream().mapToInt(Integer::intValue).toArray(), old.score(),
-                old.predicted(), old.confidence(), old.probabilities(), old.modelVersion()));
-    }
-
-    private void publish(Ranking next) {
-        ranking = next;
-        listeners.forEach(l -> l.rankingChanged(next));
-    }
-
-    static int argmax(float[] p) {
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
+        return new Ranking(s.pipeline().name(), ranked.order(), ranked.scores(), predicted, confidence, probabilities,
+                s.head() == null ? 0 : s.head().version());
     }
 
     private LabelEntry toEntry(LabelState state) {
@@ -945,6 +691,15 @@ public final class SessionWorkspace implements Workspace {
             index++;
         }
         return new LabelEntry(index, state.source(), state.time());
+    }
+
+    private <T> T locked(java.util.function.Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
     }
 
     // ---- listeners and closing -------------------------------------------------------------
