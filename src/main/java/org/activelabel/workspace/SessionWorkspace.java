@@ -16,29 +16,24 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.features.FeatureRow;
 import org.activelabel.features.FeatureStore;
 import org.activelabel.features.FeaturizeReport;
 import org.activelabel.features.Featurizer;
-import org.activelabel.features.SkippedImage;
 import org.activelabel.learning.ActiveLearner;
 import org.activelabel.learning.LearnerState;
 import org.activelabel.learning.Pipeline;
-import org.activelabel.learning.RankedPool;
 import org.activelabel.learning.Refinement;
 import org.activelabel.learning.Update;
 import org.activelabel.learning.Validation;
 import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.ModelSnapshot;
-import org.activelabel.model.Probabilities;
 import org.activelabel.model.SelfTraining;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.query.QueryStrategy;
 import org.activelabel.query.Strategies;
-import org.activelabel.session.LabelEvent;
 import org.activelabel.session.LabelSource;
 import org.activelabel.session.LabelState;
 import org.activelabel.session.Session;
@@ -56,6 +51,10 @@ import org.slf4j.LoggerFactory;
  * training, refinement and ranking run outside it on a {@link LearnerState} taken under it, so labelling goes on
  * while a model trains. Rankings are published through a {@link RankingBoard}, so an older one never replaces a
  * newer one.
+ *
+ * <p>Longer than most classes here because it is the whole {@link Workspace} for a real session; the parts that
+ * stand alone live beside it: {@link LabelBook} (labels, undo, journal writes), {@link ItemIndex},
+ * {@link SessionScan}, {@link RankingBoard} and {@link ModelRecords} (head file and history).
  */
 public final class SessionWorkspace implements Workspace {
 
@@ -76,11 +75,8 @@ public final class SessionWorkspace implements Workspace {
     private final ReentrantLock updateLock = new ReentrantLock();
 
     // guarded by lock
-    private List<ImageItem> items;
-    private final Map<String, Integer> idByPath = new HashMap<>();
-    private final Map<Integer, LabelEntry> labels = new HashMap<>();
-    private final UndoHistory history = new UndoHistory();
-    private int labelsSinceModel;
+    private final ItemIndex index = new ItemIndex();
+    private final LabelBook book;
 
     private volatile ModelSummary summary;
     private volatile List<SuspectLabel> suspects = List.of();
@@ -102,6 +98,7 @@ public final class SessionWorkspace implements Workspace {
                 new SelfTraining(trainer, SelfTraining.Settings.defaults()), PIPELINE_SEED);
         this.learner = new ActiveLearner(trainer, backbone.id(), pipeline, classes(), new float[0][]);
         this.board = new RankingBoard(Ranking.empty(strategy.name()));
+        this.book = new LabelBook(session, learner);
     }
 
     /** Opens an existing session folder (taking its lock) and scans its images. Blocking. */
@@ -159,37 +156,12 @@ public final class SessionWorkspace implements Workspace {
         SessionScan scan = SessionScan.of(session.imageRoot(), store, new TreeSet<>(journal.keySet()));
         lock.lock();
         try {
-            items = scan.items();
-            idByPath.clear();
-            items.forEach(i -> idByPath.put(i.relativePath(), i.id()));
+            index.replace(scan.items());
             learner.replaceRows(scan.features());
-            reloadLabels(journal);
+            learner.setClasses(classes());
+            book.reload(journal, index.idByPath());
         } finally {
             lock.unlock();
-        }
-    }
-
-    // caller holds lock
-    private void reloadLabels(Map<String, LabelState> journal) {
-        labels.clear();
-        learner.clearLabels();
-        learner.setClasses(classes());
-        journal.forEach((path, state) -> {
-            int id = idByPath.get(path);
-            LabelEntry entry = toEntry(state);
-            labels.put(id, entry);
-            teach(id, Optional.of(entry));
-        });
-    }
-
-    // caller holds lock
-    private void teach(int id, Optional<LabelEntry> entry) {
-        if (entry.isEmpty()) {
-            learner.unlabel(id);
-        } else if (entry.get().source() == LabelSource.HUMAN) {
-            learner.label(id, entry.get().classIndex());
-        } else {
-            learner.setAside(id);
         }
     }
 
@@ -243,17 +215,17 @@ public final class SessionWorkspace implements Workspace {
 
     @Override
     public List<ImageItem> items() {
-        return locked(() -> items);
+        return index.items();
     }
 
     @Override
     public Optional<LabelEntry> labelOf(int itemId) {
-        return locked(() -> Optional.ofNullable(labels.get(itemId)));
+        return locked(() -> book.get(itemId));
     }
 
     /** Current labels by item id (a copy). */
     public Map<Integer, LabelEntry> labels() {
-        return locked(() -> Map.copyOf(labels));
+        return locked(book::copy);
     }
 
     @Override
@@ -281,10 +253,7 @@ public final class SessionWorkspace implements Workspace {
         QueryStrategy chosen = Strategies.byName(strategyName);
         SessionSettings s = session.settings();
         session.updateSettings(new SessionSettings(chosen.name(), s.batchSize(), s.autoUpdate()));
-        locked(() -> {
-            learner.setPipeline(learner.pipeline().withStrategy(chosen));
-            return null;
-        });
+        run(() -> learner.setPipeline(learner.pipeline().withStrategy(chosen)));
         rerank();
     }
 
@@ -326,10 +295,7 @@ public final class SessionWorkspace implements Workspace {
     @Override
     public void addClass(String name) {
         session.addClass(name);
-        locked(() -> {
-            learner.setClasses(classes());
-            return null;
-        });
+        run(() -> learner.setClasses(classes()));
         listeners.forEach(WorkspaceListener::classesChanged);
     }
 
@@ -337,10 +303,7 @@ public final class SessionWorkspace implements Workspace {
     public void renameClass(int classIndex, String newName) {
         session.renameClass(session.classes().get(classIndex).id(), newName);
         // the head's class names follow the session's; the next update refits under the new names
-        locked(() -> {
-            learner.setClasses(classes());
-            return null;
-        });
+        run(() -> learner.setClasses(classes()));
         listeners.forEach(WorkspaceListener::classesChanged);
     }
 
@@ -350,12 +313,11 @@ public final class SessionWorkspace implements Workspace {
             throw new IllegalArgumentException("cannot merge a class into itself");
         }
         List<SessionClass> before = session.classes();
-        locked(() -> {
+        run(() -> {
             session.mergeClass(before.get(from).id(), before.get(into).id());
             // class indices shift: labels come again from the journal, and undo stops at the merge
-            reloadLabels(session.currentLabels());
-            history.clear();
-            return null;
+            learner.setClasses(classes());
+            book.reload(session.currentLabels(), index.idByPath());
         });
         listeners.forEach(WorkspaceListener::classesChanged);
         listeners.forEach(WorkspaceListener::labelsChanged);
@@ -369,83 +331,39 @@ public final class SessionWorkspace implements Workspace {
         if (classIndex < 0 || classIndex >= session.classes().size()) {
             throw new IllegalArgumentException("no class number " + (classIndex + 1));
         }
-        LabelEntry entry = new LabelEntry(classIndex, LabelSource.HUMAN, Instant.now());
-        apply(current -> Arrays.stream(itemIds).distinct()
-                .mapToObj(id -> new UndoHistory.Change(id, Optional.ofNullable(current.get(id)), Optional.of(entry)))
-                .toList());
+        if (!locked(() -> book.label(itemIds, classIndex, this::pathOf)).isEmpty()) {
+            afterLabelChange(new int[0]);
+        }
     }
 
     @Override
     public void unlabel(int[] itemIds) {
-        apply(current -> Arrays.stream(itemIds).distinct()
-                .filter(current::containsKey)
-                .mapToObj(id -> new UndoHistory.Change(id, Optional.of(current.get(id)), Optional.<LabelEntry>empty()))
-                .toList());
+        var changes = locked(() -> book.unlabel(itemIds, this::pathOf));
+        if (!changes.isEmpty()) {
+            afterLabelChange(changes.stream().mapToInt(UndoHistory.Change::itemId).toArray());
+        }
     }
 
     @Override
     public int[] undo() {
-        return replay(history::nextUndo, history::undone);
+        int[] ids = locked(() -> book.undo(this::pathOf));
+        if (ids.length > 0) {
+            afterLabelChange(ids);
+        }
+        return ids;
     }
 
     @Override
     public int[] redo() {
-        return replay(history::nextRedo, history::redone);
-    }
-
-    private int[] replay(java.util.function.Supplier<Optional<List<UndoHistory.Change>>> next, Runnable done) {
-        List<UndoHistory.Change> changes;
-        lock.lock();
-        try {
-            changes = next.get().orElse(List.of());
-            if (changes.isEmpty()) {
-                return new int[0];
-            }
-            write(changes);
-            done.run();
-        } finally {
-            lock.unlock();
+        int[] ids = locked(() -> book.redo(this::pathOf));
+        if (ids.length > 0) {
+            afterLabelChange(ids);
         }
-        int[] ids = changes.stream().mapToInt(UndoHistory.Change::itemId).toArray();
-        afterLabelChange(ids);
         return ids;
     }
 
-    /** Works out the changes against the current labels, writes them durably, and records them for undo. */
-    private void apply(Function<Map<Integer, LabelEntry>, List<UndoHistory.Change>> changesFor) {
-        List<UndoHistory.Change> changes;
-        lock.lock();
-        try {
-            changes = changesFor.apply(labels);
-            if (changes.isEmpty()) {
-                return;
-            }
-            write(changes);
-            history.done(changes);
-        } finally {
-            lock.unlock();
-        }
-        afterLabelChange(changes.stream().filter(c -> c.after().isEmpty()).mapToInt(UndoHistory.Change::itemId)
-                .toArray());
-    }
-
-    // caller holds lock; the journal line is durable before memory changes
-    private void write(List<UndoHistory.Change> changes) {
-        List<SessionClass> classes = session.classes();
-        List<LabelEvent> events = new ArrayList<>();
-        for (var c : changes) {
-            String path = items.get(c.itemId()).relativePath();
-            events.add(c.after().isPresent()
-                    ? LabelEvent.label(path, classes.get(c.after().get().classIndex()).id(), c.after().get().source(),
-                            Instant.now())
-                    : LabelEvent.unlabel(path, LabelSource.HUMAN, Instant.now()));
-        }
-        session.appendLabels(events);
-        for (var c : changes) {
-            c.after().ifPresentOrElse(e -> labels.put(c.itemId(), e), () -> labels.remove(c.itemId()));
-            teach(c.itemId(), c.after());
-        }
-        labelsSinceModel += changes.size();
+    private String pathOf(int itemId) {
+        return index.pathOf(itemId);
     }
 
     /** Tells the listeners, then the cheap queue refresh: labelled items leave it, unlabelled ones come first. */
@@ -462,13 +380,12 @@ public final class SessionWorkspace implements Workspace {
         return locked(() -> {
             List<Integer> order = new ArrayList<>();
             for (int id : returning) {
-                if (!labels.containsKey(id) && id < items.size()
-                        && items.get(id).status() == ImageItem.Status.FEATURISED) {
+                if (!book.has(id) && index.isFeaturised(id)) {
                     order.add(id);
                 }
             }
             for (int id : r.order()) {
-                if (!labels.containsKey(id) && !returning.contains(id)) {
+                if (!book.has(id) && !returning.contains(id)) {
                     order.add(id);
                 }
             }
@@ -479,31 +396,26 @@ public final class SessionWorkspace implements Workspace {
 
     /** Labels given since the last model update (labels, unlabels, undos and redos all count). */
     public int labelsSinceModel() {
-        return locked(() -> labelsSinceModel);
+        return locked(book::sinceModel);
     }
 
     // ---- featurising -----------------------------------------------------------------------
 
     @Override
     public void featurize(ProgressSink progress) {
-        List<String> pending = locked(() -> items.stream().filter(i -> i.status() == ImageItem.Status.PENDING)
-                .map(ImageItem::relativePath).toList());
+        List<String> pending = locked(index::pending);
         if (pending.isEmpty()) {
             return;
         }
         long[] lastRerank = {System.nanoTime()};
         Consumer<List<FeatureRow>> onBatch = rows -> {
-            locked(() -> {
-                ImageItem[] copy = items.toArray(new ImageItem[0]); // one copy per batch, not per image
-                for (FeatureRow row : rows) {
-                    Integer id = idByPath.get(row.relativePath());
-                    if (id != null) {
-                        learner.setFeatures(id, row.features());
-                        copy[id] = withStatus(copy[id], ImageItem.Status.FEATURISED, null);
+            run(() -> {
+                int[] ids = index.featurised(rows);
+                for (int i = 0; i < ids.length; i++) {
+                    if (ids[i] >= 0) {
+                        learner.setFeatures(ids[i], rows.get(i).features());
                     }
                 }
-                items = List.of(copy);
-                return null;
             });
             if (System.nanoTime() - lastRerank[0] > RERANK_INTERVAL_NANOS) {
                 lastRerank[0] = System.nanoTime();
@@ -520,23 +432,9 @@ public final class SessionWorkspace implements Workspace {
             refreshProbabilities();
             rerank();
         }
-        locked(() -> {
-            ImageItem[] copy = items.toArray(new ImageItem[0]);
-            for (SkippedImage skipped : report.skipped()) {
-                Integer id = idByPath.get(skipped.relativePath());
-                if (id != null) {
-                    copy[id] = withStatus(copy[id], ImageItem.Status.SKIPPED, skipped.reason());
-                }
-            }
-            items = List.of(copy);
-            return null;
-        });
+        run(() -> index.skipped(report.skipped()));
         report.skipped().forEach(s -> LOG.warn("skipped {}: {}", s.relativePath(), s.reason()));
         listeners.forEach(WorkspaceListener::itemsChanged);
-    }
-
-    private static ImageItem withStatus(ImageItem old, ImageItem.Status status, String problem) {
-        return new ImageItem(old.id(), old.relativePath(), old.file(), old.sizeBytes(), status, problem);
     }
 
     /** Predicts the newly featurised items with the current head. */
@@ -564,14 +462,14 @@ public final class SessionWorkspace implements Workspace {
         // a consistent copy of the labels; labels given while training go into the next update
         int[] sinceBefore = new int[1];
         LearnerState before = locked(() -> {
-            sinceBefore[0] = labelsSinceModel;
+            sinceBefore[0] = book.sinceModel();
             return learner.state();
         });
         Update update = learner.train(before, full, progress);
         // saved before anything is shown or recorded: a model that is not on disk did not happen
         records.saveHead(update.model());
         float[][] probabilities = install(update.model(), update.rows());
-        locked(() -> labelsSinceModel = Math.max(0, labelsSinceModel - sinceBefore[0]));
+        run(() -> book.modelTrained(sinceBefore[0]));
         rerank(); // the refreshed queue first; the slower steps below refine it and add figures
         publishProvisional(update.model(), update);
 
@@ -594,10 +492,7 @@ public final class SessionWorkspace implements Workspace {
     private float[][] install(ModelSnapshot model, int[] trainedRows) {
         float[][] features = locked(learner::state).features();
         float[][] probabilities = ActiveLearner.predictAll(model, features);
-        locked(() -> {
-            learner.install(model, probabilities, trainedRows);
-            return null;
-        });
+        run(() -> learner.install(model, probabilities, trainedRows));
         return probabilities;
     }
 
@@ -651,7 +546,7 @@ public final class SessionWorkspace implements Workspace {
             ticket[0] = board.ticket();
             return learner.state();
         });
-        Ranking candidate = toRanking(s, learner.rank(s, batchSize()));
+        Ranking candidate = Ranking.of(s, learner.rank(s, batchSize()));
         board.publish(candidate, ticket[0], r -> reconcile(r, Set.of()))
                 .ifPresent(published -> listeners.forEach(l -> l.rankingChanged(published)));
     }
@@ -660,37 +555,16 @@ public final class SessionWorkspace implements Workspace {
     public Ranking rankWith(String strategyName) {
         QueryStrategy other = Strategies.byName(strategyName);
         LearnerState s = locked(() -> learner.state().withPipeline(learner.pipeline().withStrategy(other)));
-        return toRanking(s, learner.rank(s, batchSize()));
+        return Ranking.of(s, learner.rank(s, batchSize()));
     }
 
-    private static Ranking toRanking(LearnerState s, RankedPool ranked) {
-        int n = s.rows();
-        int[] predicted = new int[n];
-        Arrays.fill(predicted, -1);
-        float[] confidence = new float[n];
-        Arrays.fill(confidence, Float.NaN);
-        float[][] probabilities = new float[n][];
-        if (s.head() != null && s.probabilities() != null) {
-            for (int i = 0; i < Math.min(n, s.probabilities().length); i++) {
-                float[] p = s.probabilities()[i];
-                if (p != null) {
-                    probabilities[i] = p;
-                    predicted[i] = Probabilities.argmax(p);
-                    confidence[i] = p[predicted[i]];
-                }
-            }
+    private void run(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
+        } finally {
+            lock.unlock();
         }
-        return new Ranking(s.pipeline().name(), ranked.order(), ranked.scores(), predicted, confidence, probabilities,
-                s.head() == null ? 0 : s.head().version());
-    }
-
-    private LabelEntry toEntry(LabelState state) {
-        List<SessionClass> classes = session.classes();
-        int index = 0;
-        while (index < classes.size() && classes.get(index).id() != state.classId()) {
-            index++;
-        }
-        return new LabelEntry(index, state.source(), state.time());
     }
 
     private <T> T locked(java.util.function.Supplier<T> read) {
