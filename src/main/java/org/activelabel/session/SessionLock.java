@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -63,13 +64,16 @@ public final class SessionLock implements AutoCloseable {
     public static SessionLock acquire(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         String session = "session \"" + dir.getFileName() + "\" (" + dir.toAbsolutePath() + ")";
+        SessionFiles.requireRegularFileOrAbsent(file);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new SessionException("cannot open " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot open " + file + ": " + SessionFiles.reason(e), e);
         }
         try {
+            SessionFiles.requireRegularFileOrAbsent(file);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -97,7 +101,7 @@ public final class SessionLock implements AutoCloseable {
             return new SessionLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new SessionException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot lock " + file + ": " + SessionFiles.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
