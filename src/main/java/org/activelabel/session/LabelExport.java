@@ -78,7 +78,8 @@ public final class LabelExport {
     public static FolderResult writeImageFolder(Path out, Path imageRoot, List<Row> rows) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path root = imageRoot.toRealPath();
-        Path realTarget = Files.exists(target) ? target.toRealPath() : target;
+        // resolved up to the nearest existing part: a link in a path not made yet can still lead inside
+        Path realTarget = OutputPaths.realTarget(target);
         if (realTarget.startsWith(root)) {
             throw new SessionException(out + " is inside the image folder " + imageRoot
                     + "; the exported copies would become images of the session: choose a folder outside it");
