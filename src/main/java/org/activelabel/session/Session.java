@@ -22,9 +22,6 @@ public final class Session implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
 
-    /** Where sessions live unless a folder is given: {@code sessions/<name>/}. */
-    public static final Path DEFAULT_ROOT = Path.of("sessions");
-
     private final Path dir;
     private final SessionLock lock;
     private final LabelJournal journal;
