@@ -118,4 +118,21 @@ class OutputPathTest {
             assertEquals("the user's notes\n", Files.readString(notes), command);
         }
     }
+
+    @Test
+    void anExportedCsvImportsIntoANewSessionWithTheSameLabels() throws IOException {
+        Path exported = temp.resolve("export.csv");
+        SessionCommandsTest.ok("export", "--session", session.toString(), "--format", "csv", "--out",
+                exported.toString());
+        Path second = temp.resolve("second");
+        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", second.toString(),
+                "--classes-from-folders");
+        Cli imported = SessionCommandsTest.ok("import", "--session", second.toString(), "--csv", exported.toString());
+        assertTrue(imported.out().startsWith("imported 3 labels, 0 already so, 0 rows refused"), imported::toString);
+        try (Session first = Session.open(session); Session copy = Session.open(second)) {
+            assertEquals(first.currentLabels().keySet(), copy.currentLabels().keySet());
+            first.currentLabels().forEach((path, state) -> assertEquals(state.classId(),
+                    copy.labelOf(path).orElseThrow().classId(), path));
+        }
+    }
 }
