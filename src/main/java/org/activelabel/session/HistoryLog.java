@@ -45,7 +45,8 @@ final class HistoryLog implements Closeable {
                 throw new SessionException(e.getMessage() + "; setting it aside as " + aside + " failed too: "
                         + SessionFiles.reason(moveFailed), moveFailed);
             }
-            log.warn("{}; the model history starts again, the damaged file is kept as {}", e.getMessage(), aside);
+            log.warn("{}; the history of model updates is derived, so it starts again: the damaged file is kept as {}",
+                    e.damage(), aside);
             entries.clear();
             file = JsonlFile.open(path, (line, lineNumber) -> entries.add(decode(line)));
         }

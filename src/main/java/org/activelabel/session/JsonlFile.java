@@ -136,7 +136,7 @@ final class JsonlFile implements Closeable {
                         return from;
                     }
                     throw new DamagedFileException(file + " line " + lineNumber + ": damaged, not a JSON object (" + problem
-                            + "). The line is complete, so this is not an interrupted write: restore the file from a"
+                            + ")", ". The line is complete, so this is not an interrupted write: restore the file from a"
                             + " backup, or correct or delete that line by hand");
                 }
                 if (batch.isEmpty()) {

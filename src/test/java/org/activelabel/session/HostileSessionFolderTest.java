@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.activelabel.testing.Fifos;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,7 +66,7 @@ class HostileSessionFolderTest {
     @Test
     void aFifoInPlaceOfTheJournalIsRefusedAtOnceInsteadOfBlocking() throws Exception {
         Files.delete(dir.resolve("labels.jsonl"));
-        mkfifo(dir.resolve("labels.jsonl"));
+        Fifos.make(dir.resolve("labels.jsonl"));
 
         var e = assertTimeoutPreemptively(Duration.ofSeconds(20),
                 () -> assertThrows(SessionException.class, () -> Session.open(dir).close()));
@@ -97,13 +98,27 @@ class HostileSessionFolderTest {
         }
     }
 
-    static void mkfifo(Path path) throws IOException {
+    @Test
+    void aJournalThatCannotBeOpenedIsNamedOnceWithTheReason() throws Exception {
+        Path journal = dir.resolve("labels.jsonl");
+        // root ignores permissions but not the immutable attribute; others are stopped by the permissions
+        boolean immutable = new ProcessBuilder("chattr", "+i", journal.toString()).start().waitFor() == 0;
+        if (!immutable) {
+            Files.setPosixFilePermissions(journal, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        }
         try {
-            int code = new ProcessBuilder("mkfifo", path.toString()).inheritIO().start().waitFor();
-            assertEquals(0, code, "mkfifo " + path);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException(e);
+            var e = assertThrows(SessionException.class, () -> Session.open(dir).close());
+            String message = e.getMessage();
+            assertEquals(message.indexOf(journal.toString()), message.lastIndexOf(journal.toString()),
+                    "the path once: " + message);
+            assertTrue(message.matches("cannot open " + java.util.regex.Pattern.quote(journal.toString())
+                    + ": (permission denied|Operation not permitted)"), message);
+        } finally {
+            if (immutable) {
+                new ProcessBuilder("chattr", "-i", journal.toString()).start().waitFor();
+            } else {
+                Files.setPosixFilePermissions(journal, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+            }
         }
     }
 }
