@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.session.DataFolder;
 import org.activelabel.backbone.LazyBackbone;
 import org.activelabel.cli.ActiveLabelCommand;
 import org.activelabel.ui.DesktopLauncher;
@@ -86,7 +87,7 @@ public final class Main {
     private static SessionLibrary desktopSessions() {
         Path descriptor = Backbones.bundledDescriptor();
         Path sample = descriptor.getParent().getParent().resolve("sample");
-        return new SessionLibrary(Path.of(System.getProperty("activelabel.sessions", "sessions")), sample,
+        return new SessionLibrary(DataFolder.get(), sample,
                 new LazyBackbone(descriptor));
     }
 }

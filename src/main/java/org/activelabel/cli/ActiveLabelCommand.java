@@ -33,17 +33,27 @@ public final class ActiveLabelCommand implements Runnable {
 
     /** The command line with its error handling: a failed command prints one line, "error: ...", and exits 1. */
     public static CommandLine commandLine() {
-        return new CommandLine(new ActiveLabelCommand()).setExecutionExceptionHandler((e, commandLine, parsed) -> {
+        var commandLine = new CommandLine(new ActiveLabelCommand());
+        // picocli hands only Exceptions to the handler: an Error (out of memory, a stack overflow on odd input)
+        // would print a raw stack trace, so it is passed on as one
+        commandLine.setExecutionStrategy(parsed -> {
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), describe(e), e);
+            }
+        });
+        return commandLine.setExecutionExceptionHandler((e, failed, parsed) -> {
             LOG.debug("command failed", e);
-            commandLine.getErr().println("error: " + describe(e));
-            commandLine.getErr().flush();
+            failed.getErr().println("error: " + describe(e));
+            failed.getErr().flush();
             return 1;
         });
     }
 
     /** One line a person can act on; the messages of this code base already name the file. */
     static String describe(Throwable e) {
-        Throwable cause = e;
+        Throwable cause = e instanceof CommandLine.ExecutionException && e.getCause() != null ? e.getCause() : e;
         while (cause.getMessage() == null && cause.getCause() != null) {
             cause = cause.getCause();
         }
@@ -56,7 +66,10 @@ public final class ActiveLabelCommand implements Runnable {
         } else if (cause instanceof AccessDeniedException) {
             message = "permission denied: " + message;
         } else if (cause instanceof OutOfMemoryError) {
-            message = "out of memory (" + message + "); give Java more with -Xmx";
+            message = "out of memory (" + message + "); the input is too large for this machine, or give Java more"
+                    + " with -Xmx";
+        } else if (cause instanceof StackOverflowError) {
+            message = "the input is nested too deeply to process (stack overflow)";
         }
         return message.replace('\n', ' ');
     }

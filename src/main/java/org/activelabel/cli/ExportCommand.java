@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.activelabel.session.LabelExport;
+import org.activelabel.session.OutputPaths;
 import org.activelabel.workspace.ImageItem;
 import org.activelabel.workspace.LabelEntry;
 import org.activelabel.workspace.Ranking;
@@ -50,6 +51,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
             var workspace = open.workspace();
+            OutputPaths.requireOutside(out, "--out", session.dir, workspace.imageRoot());
             boolean withModel = format == Format.imagefolder ? includeModel : !humanOnly;
             List<LabelExport.Row> rows = rows(workspace, withModel);
             long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
+import org.activelabel.session.LabelExport;
 import org.activelabel.session.LabelImport;
 import org.activelabel.session.Session;
 import org.activelabel.session.SessionException;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Spec;
         description = {"Adds human labels from a CSV or an ImageFolder. Each bad row is reported on stderr and left"
                 + " out; the good rows go in, durably, in one write.",
             "CSV: UTF-8, header \"" + LabelImport.CSV_HEADER + "\", paths relative to the session's image folder,"
-                    + " using '/'. ImageFolder: DIR/<class>/<image>, DIR being the image folder or inside it.",
+                    + " using '/'. An export's CSV (" + LabelExport.CSV_HEADER + ") imports too: its human rows."
+                    + " ImageFolder: DIR/<class>/<image>, DIR being the image folder or inside it.",
             "Exits 0 when at least one row was good or nothing had to change, 1 when every row was refused."})
 final class ImportCommand implements Callable<Integer> {
 
@@ -55,8 +57,9 @@ final class ImportCommand implements Callable<Integer> {
             err.flush();
             session.appendLabels(result.events());
             var out = spec.commandLine().getOut();
-            out.printf("imported %d labels, %d already so, %d rows refused%n", result.events().size(),
-                    result.unchanged(), result.problems().size());
+            out.printf("imported %d labels, %d already so, %d rows refused%s%n", result.events().size(),
+                    result.unchanged(), result.problems().size(), result.modelRows() == 0 ? ""
+                            : ", " + result.modelRows() + " model predictions left out (only human labels are imported)");
             out.flush();
             if (result.events().isEmpty() && result.unchanged() == 0 && !result.problems().isEmpty()) {
                 err.println("error: no row of " + from + " could be imported");

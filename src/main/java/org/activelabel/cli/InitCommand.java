@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.activelabel.backbone.BackboneDescriptor;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.session.DataFolder;
 import org.activelabel.session.RecentSessions;
+import org.activelabel.session.SessionException;
 import org.activelabel.session.Session;
 import org.activelabel.session.SessionClass;
 import org.activelabel.workspace.Workspaces;
@@ -68,7 +70,14 @@ final class InitCommand implements Callable<Integer> {
             out.printf("classes: %s%n", String.join(", ", created.classes().stream().map(SessionClass::name).toList()));
             out.flush();
         }
-        new RecentSessions(Path.of(System.getProperty("activelabel.sessions", "sessions"))).add(dir);
+        try {
+            new RecentSessions(DataFolder.get()).add(dir);
+        } catch (SessionException e) {
+            // the session is made and complete; only the window's list of recent sessions misses it
+            var err = spec.commandLine().getErr();
+            err.println("warning: " + e.getMessage() + "; the session was created, open it by its folder");
+            err.flush();
+        }
         return 0;
     }
 }

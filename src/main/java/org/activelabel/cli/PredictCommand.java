@@ -15,6 +15,7 @@ import org.activelabel.features.Featurizer;
 import org.activelabel.image.ImageScanner;
 import org.activelabel.model.ModelSnapshot;
 import org.activelabel.session.LabelExport;
+import org.activelabel.session.OutputPaths;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -45,6 +46,7 @@ final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(images + " is not a folder");
         }
         try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
+            OutputPaths.requireOutside(out, "--out", session.dir, open.workspace().imageRoot());
             ModelSnapshot model = open.workspace().head().orElseThrow(() -> new IllegalStateException(
                     "session " + session.dir + " has no model yet: label some images and run train first"));
             var scan = ImageScanner.scan(images);

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.activelabel.workspace.ImageItem;
+import org.activelabel.workspace.ModelSummary;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,8 +43,19 @@ final class TrainCommand implements Callable<Integer> {
                 err.flush();
             }
             var progress = new ConsoleProgress(System.err);
-            workspace.updateModel(full, progress);
-            var summary = workspace.validateModel(progress).orElseThrow();
+            ModelSummary summary;
+            try {
+                workspace.updateModel(full, progress);
+                summary = workspace.validateModel(progress).orElseThrow(
+                        () -> new IllegalStateException("the update made no model"));
+            } catch (RuntimeException e) {
+                // no success line: a model that was not saved must not look trained
+                progress.finish();
+                err.println("error: training did not complete, the session keeps its previous model: "
+                        + ActiveLabelCommand.describe(e));
+                err.flush();
+                return 1;
+            }
             progress.finish();
             var out = spec.commandLine().getOut();
             int pseudo = workspace.pseudoLabels().size();

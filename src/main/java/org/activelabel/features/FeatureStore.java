@@ -10,8 +10,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -32,7 +36,9 @@ import org.slf4j.LoggerFactory;
  * {@code dimension} floats or the reason (short length + UTF-8).
  *
  * <p>A record cut short by a crash at the end is dropped with a warning and truncated away before the
- * next append; damage before the end is an {@link IOException} naming the file and offset. Appends
+ * next append. A file damaged before its end, or not a feature cache of this backbone, is set aside as
+ * {@code features.bin.damaged-<time>} with a warning and the cache starts empty: it is derived data, the
+ * images are featurised again. The file and its folder must be real (not links, FIFOs or devices). Appends
  * are not synced one by one (it is a cache); the file is forced every {@value #FORCE_EVERY} records
  * and on close.
  */
@@ -71,18 +77,52 @@ public final class FeatureStore implements Closeable {
     /**
      * Opens (creating if needed) the cache of {@code backboneId} under {@code cacheDir}.
      *
-     * @throws IOException when the file cannot be read or written, is damaged before its end, or was
-     *                     written for another backbone or dimension
+     * @throws IOException when the file cannot be read or written, or is a link, FIFO or device
      */
     public static FeatureStore open(Path cacheDir, String backboneId, int dimension) throws IOException {
         if (dimension <= 0) {
             throw new IllegalArgumentException("dimension must be positive: " + dimension);
         }
         Path folder = cacheDir.resolve(folderName(backboneId));
+        requireReal(folder, true);
         Files.createDirectories(folder);
-        var store = new FeatureStore(folder.resolve(FILE_NAME), backboneId, dimension);
-        store.load();
+        Path file = folder.resolve(FILE_NAME);
+        requireReal(file, false);
+        var store = new FeatureStore(file, backboneId, dimension);
+        try {
+            store.load();
+        } catch (DamagedCacheException e) {
+            Path aside = file.resolveSibling(FILE_NAME + ".damaged-" + System.currentTimeMillis());
+            Files.move(file, aside, StandardCopyOption.ATOMIC_MOVE);
+            log.warn("{}; set it aside as {} and started an empty cache: the images will be featurised again",
+                    e.getMessage(), aside);
+            store = new FeatureStore(file, backboneId, dimension);
+            store.load();
+        }
         return store;
+    }
+
+    /** Damage to the content, as opposed to a file that cannot be read at all. */
+    private static final class DamagedCacheException extends IOException {
+        DamagedCacheException(String message) {
+            super(message);
+        }
+    }
+
+    /** Refuses a symbolic link, FIFO or device where the cache keeps its folder or file. */
+    private static void requireReal(Path path, boolean folder) throws IOException {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (folder ? !attributes.isDirectory() : !attributes.isRegularFile()) {
+            throw new IOException(path + " is " + (attributes.isSymbolicLink() ? "a symbolic link"
+                    : attributes.isDirectory() ? "a folder" : attributes.isRegularFile() ? "a file"
+                    : "a FIFO, device or socket") + ", not a " + (folder ? "folder" : "regular file")
+                    + "; the feature cache writes only to its own files. Remove it and the cache is rebuilt");
+        }
     }
 
     /** The backbone id made safe as a folder name. */
@@ -219,7 +259,7 @@ public final class FeatureStore implements Closeable {
         } else {
             validEnd = readAll();
         }
-        channel = FileChannel.open(file, StandardOpenOption.WRITE);
+        channel = FileChannel.open(file, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         if (channel.size() > validEnd) {
             channel.truncate(validEnd);
             channel.force(false);
@@ -231,14 +271,15 @@ public final class FeatureStore implements Closeable {
         byte[] id = backboneId.getBytes(StandardCharsets.UTF_8);
         var header = ByteBuffer.allocate(MAGIC.length + 4 + 2 + id.length);
         header.put(MAGIC).putInt(dimension).putShort((short) id.length).put(id);
-        Files.write(file, header.array());
+        Files.write(file, header.array(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
         return header.capacity();
     }
 
     /** Loads every record; returns the offset just after the last whole record. */
     private long readAll() throws IOException {
         long length = Files.size(file);
-        try (InputStream raw = Files.newInputStream(file);
+        try (InputStream raw = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
              var in = new DataInputStream(new BufferedInputStream(raw, 1 << 16))) {
             long offset = readHeader(in, length);
             int maxPayload = MIN_PAYLOAD + MAX_TEXT_BYTES + Math.max(4 * dimension, 2 + MAX_TEXT_BYTES);
@@ -291,19 +332,19 @@ public final class FeatureStore implements Closeable {
         try {
             in.readFully(magic);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new IOException("Not a feature cache (bad magic): " + file);
+                throw new DamagedCacheException("Not a feature cache (bad magic): " + file);
             }
             int storedDimension = in.readInt();
             byte[] id = new byte[in.readUnsignedShort()];
             in.readFully(id);
             String storedId = new String(id, StandardCharsets.UTF_8);
             if (!storedId.equals(backboneId) || storedDimension != dimension) {
-                throw new IOException("Feature cache %s holds %s with %d values, not %s with %d"
+                throw new DamagedCacheException("Feature cache %s holds %s with %d values, not %s with %d"
                         .formatted(file, storedId, storedDimension, backboneId, dimension));
             }
             return MAGIC.length + 4 + 2 + id.length;
         } catch (EOFException e) {
-            throw new IOException("Feature cache header is cut short (" + length + " bytes): " + file, e);
+            throw new DamagedCacheException("Feature cache header is cut short (" + length + " bytes): " + file);
         }
     }
 
@@ -349,7 +390,7 @@ public final class FeatureStore implements Closeable {
     }
 
     private IOException damaged(long offset, String what) {
-        return new IOException("Feature cache %s is damaged at offset %d (%s); delete the file to rebuild it"
+        return new DamagedCacheException("Feature cache %s is damaged at offset %d (%s)"
                 .formatted(file, offset, what));
     }
 }

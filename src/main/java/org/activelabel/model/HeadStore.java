@@ -6,6 +6,7 @@ import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,11 +49,25 @@ public final class HeadStore {
     private HeadStore() {
     }
 
-    /** Writes {@code snapshot} to {@code jsonFile} and a parameter file next to it, replacing an earlier save. */
+    /**
+     * Writes {@code snapshot} to {@code jsonFile} and a parameter file next to it, replacing an earlier save.
+     *
+     * @throws IOException naming the file that could not be written and why; the earlier save is then untouched
+     */
     public static void save(ModelSnapshot snapshot, Path jsonFile) throws IOException {
         Path json = jsonFile.toAbsolutePath();
+        try {
+            write(snapshot, json);
+        } catch (IOException e) {
+            throw new IOException("cannot save model version " + snapshot.version() + " to " + json + ": "
+                    + reason(e) + "; the model saved before is unchanged", e);
+        }
+    }
+
+    private static void write(ModelSnapshot snapshot, Path json) throws IOException {
         Path dir = json.getParent();
         Files.createDirectories(dir);
+        requireRegularOrAbsent(json);
         float[] params = snapshot.parameters();
         var bytes = ByteBuffer.allocate(params.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
         bytes.asFloatBuffer().put(params);
@@ -68,14 +83,51 @@ public final class HeadStore {
                 snapshot.trainedLabels(), snapshot.classes(), snapshot.config(),
                 new NormalisationFile(norm.unitLength(), norm.mean(), norm.scale()),
                 paramsName, params.length, crc.getValue());
-        writeAtomically(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file));
+        try {
+            writeAtomically(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(file));
+        } catch (IOException e) {
+            Files.deleteIfExists(dir.resolve(paramsName)); // nothing points at it
+            throw e;
+        }
 
-        if (previousParams != null && !previousParams.equals(paramsName)) {
+        // only a plain name in this folder: the old head file may come from elsewhere
+        if (previousParams != null && !previousParams.equals(paramsName) && isPlainName(previousParams)) {
             try {
                 Files.deleteIfExists(dir.resolve(previousParams));
             } catch (IOException e) {
                 LOG.warn("could not delete the replaced parameter file {}: {}", dir.resolve(previousParams), e.toString());
             }
+        }
+    }
+
+    /** What went wrong without the path again (a file system error's message is often just the path). */
+    private static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    private static boolean isPlainName(String name) {
+        return !name.isEmpty() && !name.contains("/") && !name.contains("\\") && !name.startsWith(".");
+    }
+
+    /** A link, FIFO or device in place of a model file would make a save or a load reach (or block on) elsewhere. */
+    private static void requireRegularOrAbsent(Path file) throws IOException {
+        java.nio.file.attribute.BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (!attributes.isRegularFile()) {
+            throw new IOException(file + " is " + (attributes.isSymbolicLink() ? "a symbolic link"
+                    : attributes.isDirectory() ? "a folder" : "a FIFO, device or socket")
+                    + ", not a regular file; a model's files must be regular files in the models folder");
         }
     }
 
@@ -88,8 +140,9 @@ public final class HeadStore {
      */
     public static ModelSnapshot load(Path jsonFile, String expectedBackboneId) throws IOException {
         HeadFile file;
+        requireRegularOrAbsent(jsonFile);
         try {
-            var tree = JSON.readTree(Files.readAllBytes(jsonFile));
+            var tree = JSON.readTree(readNoFollow(jsonFile));
             if (tree == null || !FORMAT.equals(tree.path("format").asText())) {
                 throw new IOException(jsonFile + " is not an ActiveLabel head file");
             }
@@ -123,13 +176,14 @@ public final class HeadStore {
 
     private static float[] readParams(Path jsonFile, HeadFile file) throws IOException {
         String name = file.paramsFile();
-        if (name == null || name.isEmpty() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
+        if (name == null || !isPlainName(name)) {
             throw new IOException(jsonFile + " names an invalid parameter file: " + name);
         }
         Path paramsPath = jsonFile.resolveSibling(name);
         byte[] bytes;
+        requireRegularOrAbsent(paramsPath);
         try {
-            bytes = Files.readAllBytes(paramsPath);
+            bytes = readNoFollow(paramsPath);
         } catch (NoSuchFileException e) {
             throw new IOException("parameter file " + paramsPath + " of head " + jsonFile + " is missing", e);
         }
@@ -153,9 +207,15 @@ public final class HeadStore {
             return null;
         }
         try {
-            return JSON.readTree(Files.readAllBytes(json)).path("paramsFile").asText(null);
+            return JSON.readTree(readNoFollow(json)).path("paramsFile").asText(null);
         } catch (IOException e) {
             return null; // an unreadable old head has nothing worth cleaning up
+        }
+    }
+
+    private static byte[] readNoFollow(Path file) throws IOException {
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            return in.readAllBytes();
         }
     }
 

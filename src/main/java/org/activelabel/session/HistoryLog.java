@@ -3,12 +3,20 @@ package org.activelabel.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** history.jsonl: one line per model update, appended like the label journal. */
 final class HistoryLog implements Closeable {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryLog.class);
 
     static final String FILE_NAME = "history.jsonl";
 
@@ -20,9 +28,28 @@ final class HistoryLog implements Closeable {
         this.entries = entries;
     }
 
+    /**
+     * Opens the history. It is derived (the labels and the model are elsewhere), so a damaged file does not stop
+     * the session: it is set aside under a name that says so, with a warning, and a new history begins.
+     */
     static HistoryLog open(Path path) {
         List<HistoryEntry> entries = new ArrayList<>();
-        JsonlFile file = JsonlFile.open(path, (line, lineNumber) -> entries.add(decode(line)));
+        JsonlFile file;
+        try {
+            file = JsonlFile.open(path, (line, lineNumber) -> entries.add(decode(line)));
+        } catch (DamagedFileException e) {
+            Path aside = path.resolveSibling(FILE_NAME + ".damaged-" + Instant.now().toEpochMilli());
+            try {
+                Files.move(path, aside, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException moveFailed) {
+                throw new SessionException(e.getMessage() + "; setting it aside as " + aside + " failed too: "
+                        + SessionFiles.reason(moveFailed), moveFailed);
+            }
+            log.warn("{}; the history of model updates is derived, so it starts again: the damaged file is kept as {}",
+                    e.damage(), aside);
+            entries.clear();
+            file = JsonlFile.open(path, (line, lineNumber) -> entries.add(decode(line)));
+        }
         return new HistoryLog(file, entries);
     }
 

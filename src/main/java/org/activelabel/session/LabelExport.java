@@ -15,7 +15,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 /**
- * Writes labels out: CSV ({@value #CSV_HEADER}), JSON lines with the same fields, or an ImageFolder
+ * Writes labels out: CSV ({@value #CSV_HEADER}; text cells protected against spreadsheet formulas, see
+ * {@link #csvField}), JSON lines with the same fields, or an ImageFolder
  * ({@code OUT/<class>/<image>}, hard links where the file system allows, copies otherwise). The CSV and
  * JSON files are replaced atomically: a crash leaves the old file or the new one.
  */
@@ -78,7 +79,8 @@ public final class LabelExport {
     public static FolderResult writeImageFolder(Path out, Path imageRoot, List<Row> rows) throws IOException {
         Path target = out.toAbsolutePath().normalize();
         Path root = imageRoot.toRealPath();
-        Path realTarget = Files.exists(target) ? target.toRealPath() : target;
+        // resolved up to the nearest existing part: a link in a path not made yet can still lead inside
+        Path realTarget = OutputPaths.realTarget(target);
         if (realTarget.startsWith(root)) {
             throw new SessionException(out + " is inside the image folder " + imageRoot
                     + "; the exported copies would become images of the session: choose a folder outside it");
@@ -136,10 +138,28 @@ public final class LabelExport {
         return safe;
     }
 
+    /**
+     * One CSV cell: protected against formula injection, then quoted when it holds a separator, quote, line
+     * break or outer space.
+     */
     public static String csvField(String value) {
-        boolean quote = value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")
-                || !value.equals(value.strip());
-        return quote ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
+        String cell = protect(value);
+        boolean quote = cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")
+                || !cell.equals(cell.strip());
+        return quote ? "\"" + cell.replace("\"", "\"\"") + "\"" : cell;
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or CR) gets a single quote in
+     * front, as OWASP recommends against CSV injection; so does a cell that starts with a quote, so that import
+     * can take exactly one quote off again ({@link LabelImport}).
+     */
+    static String protect(String value) {
+        return !value.isEmpty() && isFormulaStart(value.charAt(0)) ? "'" + value : value;
+    }
+
+    static boolean isFormulaStart(char c) {
+        return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r' || c == '\'';
     }
 
     private static String source(LabelSource source) {

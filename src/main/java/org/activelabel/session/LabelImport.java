@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,8 +42,9 @@ public final class LabelImport {
     /**
      * @param events    labels to append, in the order of the input
      * @param unchanged rows that named the label the image already has
+     * @param modelRows rows of an export whose source is the model, left out: only human labels are imported
      */
-    public record Result(List<LabelEvent> events, List<Problem> problems, int unchanged) {
+    public record Result(List<LabelEvent> events, List<Problem> problems, int unchanged, int modelRows) {
 
         public Result {
             events = List.copyOf(events);
@@ -77,20 +79,16 @@ public final class LabelImport {
     }
 
     /**
-     * Reads a UTF-8 CSV whose first line is {@value #CSV_HEADER}. Fields may be quoted ("a, b.png"); a quoted
-     * field cannot span lines.
+     * Reads a UTF-8 CSV whose header names a {@code path} and a {@code label} column, such as {@value #CSV_HEADER}
+     * or the {@link LabelExport#CSV_HEADER} of an export. Fields may be quoted ("a, b.png"), and a quoted field
+     * may span lines. With a {@code source} column, only human rows are imported: the model's predictions are
+     * counted and left out. A cell that an export protected against spreadsheet formulas (a {@code '} before
+     * =, +, -, @, tab, CR or {@code '}) is read back without that quote.
      *
      * @throws SessionException when the file cannot be read or its header is wrong: then nothing is imported
      */
     public Result fromCsv(Path csv) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(csv);
-        } catch (NoSuchFileException e) {
-            throw new SessionException(csv + ": no such file");
-        } catch (IOException e) {
-            throw new SessionException("cannot read " + csv + ": " + e.getMessage(), e);
-        }
+        byte[] bytes = readCsv(csv);
         List<byte[]> lines = splitLines(bytes);
         if (lines.isEmpty() || decode(lines.get(0)).map(String::isBlank).orElse(false)) {
             throw new SessionException(csv + ": empty file; expected the header \"" + CSV_HEADER + "\" first");
@@ -101,14 +99,20 @@ public final class LabelImport {
         }
         String headerText = header.get().startsWith("\uFEFF") ? header.get().substring(1) : header.get();
         List<String> headerFields = parseCsvLine(headerText);
-        if (headerFields == null || headerFields.size() != 2 || !headerFields.get(0).strip().equalsIgnoreCase("path")
-                || !headerFields.get(1).strip().equalsIgnoreCase("label")) {
-            throw new SessionException(csv + " line 1: expected the header \"" + CSV_HEADER + "\", found \""
-                    + headerText.strip() + "\"");
+        List<String> columns = headerFields == null ? List.of()
+                : headerFields.stream().map(f -> f.strip().toLowerCase(Locale.ROOT)).toList();
+        int pathColumn = columns.indexOf("path");
+        int labelColumn = columns.indexOf("label");
+        int sourceColumn = columns.indexOf("source");
+        if (pathColumn < 0 || labelColumn < 0) {
+            throw new SessionException(csv + " line 1: expected the header \"" + CSV_HEADER + "\" (or an export's \""
+                    + LabelExport.CSV_HEADER + "\"), found \"" + headerText.strip() + "\"");
         }
+        String expected = String.join(",", headerFields.stream().map(String::strip).toList());
         Map<String, Row> rows = new LinkedHashMap<>();
         List<Problem> problems = new ArrayList<>();
         Map<String, Integer> refused = new HashMap<>();
+        int modelRows = 0;
         for (int i = 1; i < lines.size(); i++) {
             int lineNumber = i + 1;
             Optional<String> text = decode(lines.get(i));
@@ -119,17 +123,41 @@ public final class LabelImport {
             if (text.get().isBlank()) {
                 continue;
             }
-            List<String> fields = parseCsvLine(text.get());
+            // a quoted field may hold line breaks (a file name with a newline): read on until the quote closes
+            String record = text.get();
+            List<String> fields = parseCsvLine(record);
+            while (fields == null && i + 1 < lines.size()) {
+                Optional<String> more = decode(lines.get(i + 1));
+                if (more.isEmpty()) {
+                    break;
+                }
+                i++;
+                record = record + "\n" + more.get();
+                fields = parseCsvLine(record);
+            }
             if (fields == null) {
                 problems.add(new Problem(lineNumber, null, "unbalanced quotes"));
                 continue;
             }
-            if (fields.size() != 2) {
-                problems.add(new Problem(lineNumber, null, "expected 2 fields (path,label), found " + fields.size()));
+            if (fields.size() != columns.size()) {
+                problems.add(new Problem(lineNumber, null, "expected " + columns.size() + " fields (" + expected
+                        + "), found " + fields.size()));
                 continue;
             }
-            String path = fields.get(0).strip();
-            String label = fields.get(1).strip();
+            String path = unprotect(fields.get(pathColumn).strip());
+            String label = unprotect(fields.get(labelColumn).strip());
+            if (sourceColumn >= 0) {
+                String rowSource = fields.get(sourceColumn).strip().toLowerCase(Locale.ROOT);
+                if (rowSource.equals("model")) {
+                    modelRows++;
+                    continue;
+                }
+                if (!rowSource.isEmpty() && !rowSource.equals("human")) {
+                    problems.add(new Problem(lineNumber, path, "source must be human or model, found \""
+                            + fields.get(sourceColumn).strip() + "\""));
+                    continue;
+                }
+            }
             if (refused.containsKey(path)) {
                 problems.add(new Problem(lineNumber, path, "conflicting labels for the same image (see line "
                         + refused.get(path) + ")"));
@@ -150,7 +178,30 @@ public final class LabelImport {
             }
             rows.put(path, new Row(lineNumber, path, label));
         }
-        return toEvents(rows.values(), problems);
+        Result result = toEvents(rows.values(), problems);
+        return new Result(result.events(), result.problems(), result.unchanged(), modelRows);
+    }
+
+    /** The bytes of a CSV that must be a regular file: a FIFO or device would block or never end. */
+    private static byte[] readCsv(Path csv) {
+        try {
+            var attributes = Files.readAttributes(csv, java.nio.file.attribute.BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
+                throw new SessionException(csv + " is " + (attributes.isDirectory() ? "a folder"
+                        : "a FIFO, device or socket") + ", not a CSV file");
+            }
+            return Files.readAllBytes(csv);
+        } catch (NoSuchFileException e) {
+            throw new SessionException(csv + ": no such file");
+        } catch (IOException e) {
+            throw new SessionException("cannot read " + csv + ": " + SessionFiles.reason(e), e);
+        }
+    }
+
+    /** Undoes {@link LabelExport#protect}: one leading quote before a character a spreadsheet would act on. */
+    static String unprotect(String cell) {
+        return cell.length() > 1 && cell.charAt(0) == '\'' && LabelExport.isFormulaStart(cell.charAt(1))
+                ? cell.substring(1) : cell;
     }
 
     /**
@@ -166,7 +217,7 @@ public final class LabelImport {
         } catch (NoSuchFileException e) {
             throw new SessionException(e.getFile() + ": no such folder");
         } catch (IOException e) {
-            throw new SessionException("cannot read " + dir + ": " + e.getMessage(), e);
+            throw new SessionException("cannot read " + dir + ": " + SessionFiles.reason(e), e);
         }
         if (!Files.isDirectory(realDir)) {
             throw new SessionException(dir + " is not a folder");
@@ -182,7 +233,7 @@ public final class LabelImport {
         try (Stream<Path> list = Files.list(realDir)) {
             children = list.filter(p -> !p.getFileName().toString().startsWith(".")).sorted().toList();
         } catch (IOException e) {
-            throw new SessionException("cannot list " + dir + ": " + e.getMessage(), e);
+            throw new SessionException("cannot list " + dir + ": " + SessionFiles.reason(e), e);
         }
         for (Path child : children) {
             String name = child.getFileName().toString();
@@ -238,7 +289,7 @@ public final class LabelImport {
             events.add(LabelEvent.label(row.path, sessionClass.id(), LabelSource.HUMAN, time));
         }
         problems.sort(java.util.Comparator.comparingInt(Problem::line));
-        return new Result(events, problems, unchanged);
+        return new Result(events, problems, unchanged, 0);
     }
 
     /** Why a path cannot name an image of the session, if it cannot. */

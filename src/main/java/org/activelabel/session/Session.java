@@ -2,6 +2,7 @@ package org.activelabel.session;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -20,9 +21,6 @@ import org.slf4j.LoggerFactory;
 public final class Session implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
-
-    /** Where sessions live unless a folder is given: {@code sessions/<name>/}. */
-    public static final Path DEFAULT_ROOT = Path.of("sessions");
 
     private final Path dir;
     private final SessionLock lock;
@@ -66,21 +64,21 @@ public final class Session implements AutoCloseable {
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new SessionException("cannot create session folder " + dir + ": " + e.getMessage(), e);
+            throw new SessionException("cannot create session folder " + dir + ": " + SessionFiles.reason(e), e);
         }
         SessionLock lock = SessionLock.acquire(dir);
         try {
-            if (Files.exists(jsonFile)) {
+            if (Files.exists(jsonFile, LinkOption.NOFOLLOW_LINKS)) {
                 throw new SessionException("a session already exists in " + dir + " (" + jsonFile + ")");
             }
-            Files.createDirectories(dir.resolve("models"));
-            Files.createDirectories(dir.resolve("features"));
+            SessionFiles.createFolder(dir.resolve("models"));
+            SessionFiles.createFolder(dir.resolve("features"));
             AtomicFiles.write(jsonFile, sessionFile.toJson());
             log.info("created session \"{}\" in {}", sessionFile.name(), dir);
             return load(dir, lock, sessionFile);
         } catch (IOException e) {
             lock.close();
-            throw new SessionException("cannot create session in " + dir + ": " + e.getMessage(), e);
+            throw new SessionException("cannot create session in " + dir + ": " + SessionFiles.reason(e), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -90,7 +88,8 @@ public final class Session implements AutoCloseable {
     /** Opens the session in {@code dir}, taking its lock; fails with a clear message if anything is wrong. */
     public static Session open(Path dir) {
         Path jsonFile = dir.resolve(SessionFile.FILE_NAME);
-        if (!Files.isRegularFile(jsonFile)) {
+        SessionFiles.requireRegularFileOrAbsent(jsonFile);
+        if (!Files.isRegularFile(jsonFile, LinkOption.NOFOLLOW_LINKS)) {
             throw new SessionException("no session in " + dir + ": " + jsonFile + " is missing");
         }
         SessionLock lock = SessionLock.acquire(dir);
@@ -100,12 +99,12 @@ public final class Session implements AutoCloseable {
                 throw new SessionException("the image folder " + sessionFile.imageRoot() + " named in " + jsonFile
                         + " does not exist; move the images back or edit \"imageRoot\" there");
             }
-            Files.createDirectories(dir.resolve("models"));
-            Files.createDirectories(dir.resolve("features"));
+            SessionFiles.createFolder(dir.resolve("models"));
+            SessionFiles.createFolder(dir.resolve("features"));
             return load(dir, lock, sessionFile);
         } catch (IOException e) {
             lock.close();
-            throw new SessionException("cannot open session in " + dir + ": " + e.getMessage(), e);
+            throw new SessionException("cannot open session in " + dir + ": " + SessionFiles.reason(e), e);
         } catch (RuntimeException e) {
             lock.close();
             throw e;
@@ -279,7 +278,7 @@ public final class Session implements AutoCloseable {
         try {
             AtomicFiles.write(jsonFile, changed.toJson());
         } catch (IOException e) {
-            throw new SessionException("cannot write " + jsonFile + ": " + e.getMessage(), e);
+            throw new SessionException("cannot write " + jsonFile + ": " + SessionFiles.reason(e), e);
         }
         file = changed;
     }

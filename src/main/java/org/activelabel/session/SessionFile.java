@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -96,13 +97,14 @@ record SessionFile(String name, Path imageRoot, List<SessionClass> classes, int 
     }
 
     static SessionFile read(Path file) {
+        SessionFiles.requireRegularFileOrAbsent(file);
         byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        try (var in = Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS)) {
+            bytes = in.readAllBytes();
         } catch (NoSuchFileException e) {
             throw new SessionException("no session at " + file.getParent() + ": " + file.getFileName() + " is missing");
         } catch (IOException e) {
-            throw new SessionException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot read " + file + ": " + SessionFiles.reason(e), e);
         }
         JsonNode root;
         try {
@@ -110,7 +112,7 @@ record SessionFile(String name, Path imageRoot, List<SessionClass> classes, int 
         } catch (JsonProcessingException e) {
             throw new SessionException(file + ": " + Json.describe(e), e);
         } catch (IOException e) {
-            throw new SessionException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot read " + file + ": " + SessionFiles.reason(e), e);
         }
         if (root == null || !root.isObject()) {
             throw new SessionException(file + ": expected a JSON object");

@@ -9,6 +9,7 @@ import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
@@ -28,6 +29,7 @@ public final class SessionLock implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SessionLock.class);
     private static final String HOST = findHost();
+    private static final java.time.Duration PID_REUSE_MARGIN = java.time.Duration.ofSeconds(2);
 
     /** Who holds a lock, as written in the file. */
     record Owner(long pid, String host, Instant since) {
@@ -40,8 +42,18 @@ public final class SessionLock implements AutoCloseable {
             return HOST.equals(host);
         }
 
+        /**
+         * True when a process with this PID runs and may be the one that took the lock: a process that started
+         * after the lock was taken got the PID by reuse and is not the owner.
+         */
         boolean isAlive() {
-            return ProcessHandle.of(pid).isPresent();
+            Optional<ProcessHandle> process = ProcessHandle.of(pid);
+            if (process.isEmpty()) {
+                return false;
+            }
+            Optional<Instant> started = process.get().info().startInstant();
+            // start times are coarse (clock ticks) and the clock may be set: only a clear gap counts
+            return started.isEmpty() || !started.get().isAfter(since.plus(PID_REUSE_MARGIN));
         }
 
         String describe() {
@@ -63,13 +75,16 @@ public final class SessionLock implements AutoCloseable {
     public static SessionLock acquire(Path dir) {
         Path file = dir.resolve(FILE_NAME);
         String session = "session \"" + dir.getFileName() + "\" (" + dir.toAbsolutePath() + ")";
+        SessionFiles.requireRegularFileOrAbsent(file);
         FileChannel channel;
         try {
-            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+            channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            throw new SessionException("cannot open " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot open " + file + ": " + SessionFiles.reason(e), e);
         }
         try {
+            SessionFiles.requireRegularFileOrAbsent(file);
             FileLock lock;
             try {
                 lock = channel.tryLock();
@@ -91,13 +106,14 @@ public final class SessionLock implements AutoCloseable {
                     throw new SessionException(session + " is open in " + owner.describe()
                             + "; if that process is not ActiveLabel any more, delete " + file);
                 }
-                log.warn("{}: taking over a stale lock left by {}, which no longer holds it", file, owner.describe());
+                log.warn("{}: taking over a stale lock left by {}, which no longer runs{}", file, owner.describe(),
+                        ProcessHandle.of(owner.pid()).isPresent() ? " (its PID now belongs to a later process)" : "");
             }
             writeOwner(channel, Owner.current());
             return new SessionLock(file, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
-            throw new SessionException("cannot lock " + file + ": " + e.getMessage(), e);
+            throw new SessionException("cannot lock " + file + ": " + SessionFiles.reason(e), e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;

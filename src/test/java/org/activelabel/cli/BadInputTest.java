@@ -30,7 +30,7 @@ class BadInputTest {
 
     @BeforeAll
     static void recentSessionsInTemp() {
-        System.setProperty("activelabel.sessions", sessionsRoot.toString());
+        System.setProperty("activelabel.data", sessionsRoot.toString());
     }
 
     @Test

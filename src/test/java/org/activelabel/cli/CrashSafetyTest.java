@@ -153,6 +153,9 @@ class CrashSafetyTest {
             boolean finished = lines.stream().anyMatch(l -> l.startsWith("imported " + IMPORT_ROWS + " labels"));
             try (Session reopened = Session.open(dir)) {
                 Map<String, LabelState> current = reopened.currentLabels();
+                int found = current.size();
+                assertTrue(found == 0 || found == IMPORT_ROWS,
+                        () -> "an import is all or nothing, found " + found + " labels in trial");
                 for (var entry : current.entrySet()) {
                     String className = entry.getKey().substring(0, 2);
                     assertEquals(CLASSES.indexOf(className), entry.getValue().classId(), "a label nobody wrote");

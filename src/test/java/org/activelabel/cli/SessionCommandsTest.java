@@ -35,7 +35,7 @@ class SessionCommandsTest {
 
     @BeforeAll
     static void recentSessionsInTemp() {
-        System.setProperty("activelabel.sessions", sessionsRoot.toString());
+        System.setProperty("activelabel.data", sessionsRoot.toString());
     }
 
     /** {@code perClass} images of each of {@link #CLASSES}, in DIR/class/. */

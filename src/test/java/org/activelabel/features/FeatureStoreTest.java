@@ -87,7 +87,7 @@ class FeatureStoreTest {
     }
 
     @Test
-    void damageBeforeTheEndIsAnErrorNamingFileAndOffset() throws Exception {
+    void damageBeforeTheEndSetsTheFileAsideAndStartsAnEmptyCache() throws Exception {
         Path file;
         try (var store = FeatureStore.open(dir, "b", 4)) {
             store.put(CAT, vector(1));
@@ -99,16 +99,36 @@ class FeatureStoreTest {
         bytes[headerLength + 4 + 3] ^= 0x55;
         Files.write(file, bytes);
 
-        var error = assertThrows(IOException.class, () -> FeatureStore.open(dir, "b", 4));
-        assertTrue(error.getMessage().contains(file.toString()), error.getMessage());
-        assertTrue(error.getMessage().contains("offset " + headerLength), error.getMessage());
+        try (var store = FeatureStore.open(dir, "b", 4)) {
+            assertEquals(0, store.size(), "a derived file: rebuilt, not trusted");
+            store.put(CAT, vector(1));
+        }
+        try (var aside = Files.list(file.getParent())) {
+            Path kept = aside.filter(p -> p.getFileName().toString().startsWith("features.bin.damaged-"))
+                    .findFirst().orElseThrow();
+            assertArrayEquals(bytes, Files.readAllBytes(kept), "the damaged file is kept as it was");
+        }
     }
 
     @Test
-    void cacheOfAnotherDimensionIsRefused() throws Exception {
-        FeatureStore.open(dir, "b", 4).close();
-        var error = assertThrows(IOException.class, () -> FeatureStore.open(dir, "b", 8));
-        assertTrue(error.getMessage().contains("4 values"), error.getMessage());
+    void cacheOfAnotherDimensionIsSetAside() throws Exception {
+        try (var store = FeatureStore.open(dir, "b", 4)) {
+            store.put(CAT, vector(1));
+        }
+        try (var store = FeatureStore.open(dir, "b", 8)) {
+            assertEquals(0, store.size());
+        }
+    }
+
+    @Test
+    void aCacheFileThatIsASymbolicLinkIsRefusedAndItsTargetLeftAlone() throws Exception {
+        Path elsewhere = Files.writeString(dir.resolve("notes.txt"), "my notes");
+        Path folder = Files.createDirectories(dir.resolve("b"));
+        Files.createSymbolicLink(folder.resolve(FeatureStore.FILE_NAME), elsewhere);
+        var error = assertThrows(IOException.class, () -> FeatureStore.open(dir, "b", 4));
+        assertTrue(error.getMessage().contains(folder.resolve(FeatureStore.FILE_NAME) + " is a symbolic link"),
+                error.getMessage());
+        assertEquals("my notes", Files.readString(elsewhere));
     }
 
     @Test

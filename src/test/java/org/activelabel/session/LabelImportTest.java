@@ -74,7 +74,8 @@ class LabelImportTest {
     void aWrongHeaderRefusesTheWholeFileNamingIt() throws IOException {
         Path file = csv("file,class\na.png,cat\n");
         var e = assertThrows(SessionException.class, () -> importer(Map.of()).fromCsv(file));
-        assertEquals(file + " line 1: expected the header \"path,label\", found \"file,class\"", e.getMessage());
+        assertEquals(file + " line 1: expected the header \"path,label\" (or an export's \"path,label,source,confidence\"),"
+                + " found \"file,class\"", e.getMessage());
         assertTrue(assertThrows(SessionException.class, () -> importer(Map.of()).fromCsv(csv("")))
                 .getMessage().contains("empty file"));
     }

@@ -130,4 +130,57 @@ class LabelJournalTest {
         var e = assertThrows(SessionException.class, () -> Session.open(dir));
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("\"time\""), e.getMessage());
     }
+
+    @Test
+    void aDamagedButCompleteLastLineStopsTheOpenInsteadOfBeingDropped() throws IOException {
+        String text = Files.readString(journal);
+        // one flipped byte inside the last confirmed label, a line that ends in its newline
+        int at = text.lastIndexOf("\"b.png\"");
+        String damaged = text.substring(0, at) + "\u0001" + text.substring(at + 1);
+        Files.writeString(journal, damaged);
+        byte[] before = Files.readAllBytes(journal);
+
+        var e = assertThrows(SessionException.class, () -> Session.open(dir));
+        assertTrue(e.getMessage().contains(journal + " line 2: damaged"), e.getMessage());
+        assertTrue(e.getMessage().contains("not an interrupted write"), e.getMessage());
+        assertArrayEquals(before, Files.readAllBytes(journal), "the damaged line is kept for a person to see");
+    }
+
+    @Test
+    void anAppendOfSeveralLinesCutShortCountsNotAtAll() throws IOException {
+        // the first two of three lines of one append reached the disk, the third did not
+        appendRaw("{\"time\":\"2025-01-02T03:04:05Z\",\"op\":\"label\",\"path\":\"c.png\",\"class\":0,\"source\":\"human\","
+                + "\"batch\":3}\n"
+                + "{\"time\":\"2025-01-02T03:04:05Z\",\"op\":\"label\",\"path\":\"d.png\",\"class\":0,\"source\":\"human\"}\n");
+        try (Session session = Session.open(dir)) {
+            assertEquals(Set.of("a.png", "b.png"), session.currentLabels().keySet());
+            session.appendLabels(List.of(LabelEvent.label("e.png", 1, LabelSource.HUMAN, T0)));
+        }
+        try (Session session = Session.open(dir)) {
+            assertEquals(Set.of("a.png", "b.png", "e.png"), session.currentLabels().keySet());
+        }
+        assertEquals(3, Files.readAllLines(journal).size(), "the cut append was removed before the next one");
+    }
+
+    @Test
+    void aWriteThatFailsHalfWayLeavesNoneOfItsLines() throws IOException {
+        // a full disk: the first half of the bytes lands, then the write fails
+        JsonlFile.Writes halfThenFull = (channel, buffer, position) -> {
+            buffer.limit(buffer.position() + buffer.remaining() / 2);
+            long written = AtomicFiles.writeFully(channel, buffer, position);
+            throw new IOException("No space left on device (after " + (written - position) + " bytes)");
+        };
+        List<com.fasterxml.jackson.databind.node.ObjectNode> lines = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            lines.add(LabelJournal.encode(LabelEvent.label("new" + i + ".png", 0, LabelSource.HUMAN, T0)));
+        }
+        try (JsonlFile file = JsonlFile.open(journal, (line, number) -> { }, halfThenFull)) {
+            var e = assertThrows(SessionException.class, () -> file.append(lines));
+            assertTrue(e.getMessage().contains("cannot write " + journal + ": No space left on device"), e.getMessage());
+            assertTrue(e.getMessage().contains("none of the 50 lines of this write counts"), e.getMessage());
+        }
+        try (Session session = Session.open(dir)) {
+            assertEquals(Set.of("a.png", "b.png"), session.currentLabels().keySet());
+        }
+    }
 }

@@ -75,4 +75,44 @@ class RecentSessionsTest {
         }
         assertTrue(Files.exists(root.resolve("recent.json")));
     }
+
+    @Test
+    void sessionsAddedAtTheSameTimeAreAllKept() throws Exception {
+        int writers = 8;
+        List<Path> folders = new ArrayList<>();
+        for (int i = 0; i < writers; i++) {
+            folders.add(sessionFolder("s" + i));
+        }
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (Path folder : folders) {
+                // a list object each, as separate init commands would have
+                done.add(pool.submit(() -> {
+                    start.await();
+                    new RecentSessions(root).add(folder);
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (var d : done) {
+                d.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(new java.util.HashSet<>(folders), new java.util.HashSet<>(new RecentSessions(root).list()));
+    }
+
+    @Test
+    void theListCannotBeALinkToAFileElsewhere() throws IOException {
+        Path notes = Files.writeString(root.resolve("notes.txt"), "notes");
+        Path data = Files.createDirectories(root.resolve("data"));
+        Files.createSymbolicLink(data.resolve("recent.json"), notes);
+        var e = org.junit.jupiter.api.Assertions.assertThrows(SessionException.class,
+                () -> new RecentSessions(data).add(sessionFolder("a")));
+        assertTrue(e.getMessage().contains(data.resolve("recent.json") + " is a symbolic link"), e.getMessage());
+        assertEquals("notes", Files.readString(notes));
+    }
 }

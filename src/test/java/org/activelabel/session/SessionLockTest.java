@@ -69,10 +69,28 @@ class SessionLockTest {
     @Test
     void aLockRecordOfALiveProcessIsRespectedEvenWhenTheFileLockIsFree() throws IOException {
         long livePid = ProcessHandle.current().parent().orElseThrow().pid();
-        Files.write(dir.resolve("session.lock"), SessionLock.ownerRecord(livePid, Instant.parse("2025-01-01T00:00:00Z")));
+        // taken after that process started, as its own lock would be
+        Files.write(dir.resolve("session.lock"), SessionLock.ownerRecord(livePid, Instant.now()));
         var e = assertThrows(SessionException.class, () -> Session.open(dir));
         assertTrue(e.getMessage().contains("is open in process " + livePid), e.getMessage());
         assertTrue(e.getMessage().contains("delete " + dir.resolve("session.lock")), e.getMessage());
+    }
+
+    @Test
+    void aLockWhosePidWasReusedByALaterProcessIsTakenOver() throws Exception {
+        Process later = new ProcessBuilder("sleep", "60").start();
+        try {
+            Instant started = later.toHandle().info().startInstant().orElseThrow();
+            // the lock was taken an hour before this process with the same PID started
+            Files.write(dir.resolve("session.lock"), SessionLock.ownerRecord(later.pid(),
+                    started.minus(java.time.Duration.ofHours(1))));
+            try (Session session = Session.open(dir)) {
+                assertTrue(Files.readString(dir.resolve("session.lock"))
+                        .contains("\"pid\":" + ProcessHandle.current().pid()));
+            }
+        } finally {
+            later.destroyForcibly();
+        }
     }
 
     @Test
