@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -28,7 +29,7 @@ public final class ReviewView extends SplitPane {
      * @param onOpenItem called on the FX thread with an image's id when the user selects it in the
      *                   table or in the list of possible label errors
      */
-    public ReviewView(ReviewViewModel viewModel, ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+    public ReviewView(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem) {
         this.viewModel = Objects.requireNonNull(viewModel);
         Objects.requireNonNull(thumbnails);
         Objects.requireNonNull(onOpenItem);

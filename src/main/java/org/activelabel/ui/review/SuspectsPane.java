@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -34,7 +35,7 @@ final class SuspectsPane extends VBox {
     private List<String> classes = List.of();
     private int openedItemId = -1;
 
-    SuspectsPane(ReviewViewModel viewModel, ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+    SuspectsPane(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem) {
         this.viewModel = viewModel;
         this.onOpenItem = onOpenItem;
         getStyleClass().add("suspects-pane");
@@ -138,7 +139,7 @@ final class SuspectsPane extends VBox {
         private final Label verdict = new Label();
         private final HBox box;
 
-        SuspectCell(ThumbnailSource thumbnails) {
+        SuspectCell(ThumbnailCache thumbnails) {
             thumbnail = new Thumbnail(thumbnails, THUMBNAIL_SIZE);
             verdict.getStyleClass().add("verdict");
             var text = new VBox(2, file, verdict);
