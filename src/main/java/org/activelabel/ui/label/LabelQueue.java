@@ -38,6 +38,8 @@ public final class LabelQueue {
     private int hovered = -1;
     private int anchor = -1;
     private int focusWhenShown = -1;
+    /** The person moved the focus or labelled: from then on a new ranking leaves the focus where it is. */
+    private boolean focusChosen;
 
     public LabelQueue(List<ImageItem> items, int[] order) {
         this.items = items;
@@ -102,6 +104,10 @@ public final class LabelQueue {
         restored.removeIf(this::isRanked);
         keep.values().removeIf(id -> !isRanked(id));
         shownOrder = keep.isEmpty() ? rankedOrder : keepInPlace(rankedOrder, keep);
+        if (!focusChosen) {
+            // the queue is still filling as images are read: the most useful image so far has the focus
+            focused = -1;
+        }
         rebuild(Math.max(0, snapshot.indexOf(focused)));
     }
 
@@ -125,6 +131,7 @@ public final class LabelQueue {
 
     /** A label is on its way: its images leave the queue at once and the focus goes to the next one. */
     public void labelSent(int[] ids) {
+        focusChosen = true;
         int focusIndex = snapshot.indexOf(focused);
         for (int id : ids) {
             pending.add(id);
@@ -174,6 +181,7 @@ public final class LabelQueue {
     // ---- focus and selection ----
 
     public void focus(int itemId) {
+        focusChosen = true;
         focused = itemId;
     }
 
@@ -184,6 +192,7 @@ public final class LabelQueue {
 
     /** A click on a tile: plain focuses, Ctrl toggles the tile in the selection, Shift selects a range. */
     public void click(int itemId, boolean shift, boolean ctrl) {
+        focusChosen = true;
         if (shift && anchor >= 0) {
             selectRange(anchor, itemId);
         } else if (ctrl) {
@@ -206,6 +215,7 @@ public final class LabelQueue {
         int from = snapshot.indexOf(focused);
         int to = from < 0 ? 0 : (int) Math.max(0, Math.min(snapshot.size() - 1L, (long) from + delta));
         int target = snapshot.get(to);
+        focusChosen = true;
         if (extend) {
             if (anchor < 0 || snapshot.indexOf(anchor) < 0) {
                 anchor = from < 0 ? target : snapshot.get(from);

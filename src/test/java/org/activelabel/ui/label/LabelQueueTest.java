@@ -30,6 +30,17 @@ class LabelQueueTest {
     }
 
     @Test
+    void whileImagesAreReadTheFocusStaysOnTheMostUsefulUntilThePersonMovesIt() {
+        queue.setOrder(new int[] {8, 4, 2, 7, 1, 9, 0}, false);
+        assertEquals(8, queue.focused(), "a newly read image ranked first takes the focus");
+
+        queue.moveFocus(2, false);
+        queue.setOrder(new int[] {3, 8, 4, 2, 7, 1, 9, 0}, false);
+
+        assertEquals(2, queue.focused(), "once moved, the focus stays on its image");
+    }
+
+    @Test
     void aLabelThatFailsBringsItsImagesBack() {
         queue.labelSent(new int[] {4});
         queue.labelFailed(new int[] {4});
