@@ -83,7 +83,9 @@ public final class MainView extends StackPane {
         reviewTab.selectedProperty().addListener((obs, was, selected) -> {
             if (selected && reviewModel == null) {
                 reviewModel = parts.review().get();
-                reviewTab.setContent(new ReviewView(reviewModel, parts.thumbnails(), itemId -> {
+                // a selected image is the Label tab's focus for when the person goes back; they stay here
+                // to relabel it (1-9) and go on to the next; a double-click or Enter takes them there now
+                reviewTab.setContent(new ReviewView(reviewModel, parts.thumbnails(), vm::focus, itemId -> {
                     vm.focus(itemId);
                     tabs.getSelectionModel().select(labelTab);
                 }));

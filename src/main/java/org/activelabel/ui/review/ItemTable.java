@@ -24,7 +24,7 @@ final class ItemTable extends TableView<ReviewRow> {
     private List<String> classes = List.of();
     private int openedItemId = -1;
 
-    ItemTable(ThumbnailCache thumbnails, Consumer<Integer> onOpenItem) {
+    ItemTable(ThumbnailCache thumbnails, Consumer<Integer> onOpenItem, Consumer<Integer> onLabelItem) {
         setId("review-table");
         getStyleClass().add("review-table");
         setFixedCellSize(THUMBNAIL_SIZE + 8);
@@ -74,6 +74,7 @@ final class ItemTable extends TableView<ReviewRow> {
                 onOpenItem.accept(selected.itemId());
             }
         });
+        LabelElsewhere.onDoubleClickOrEnter(this, () -> getSelectionModel().getSelectedItem(), onLabelItem);
     }
 
     /** Redraws the class names, which may have been renamed or added. */

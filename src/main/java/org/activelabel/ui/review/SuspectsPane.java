@@ -35,7 +35,8 @@ final class SuspectsPane extends VBox {
     private List<String> classes = List.of();
     private int openedItemId = -1;
 
-    SuspectsPane(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem) {
+    SuspectsPane(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem,
+                 Consumer<Integer> onLabelItem) {
         this.viewModel = viewModel;
         this.onOpenItem = onOpenItem;
         getStyleClass().add("suspects-pane");
@@ -57,6 +58,7 @@ final class SuspectsPane extends VBox {
             }
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, this::relabelByKey);
+        LabelElsewhere.onDoubleClickOrEnter(list, () -> list.getSelectionModel().getSelectedItem(), onLabelItem);
         relabelButtons.setDisable(true);
         relabelButtons.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(list, Priority.ALWAYS);
