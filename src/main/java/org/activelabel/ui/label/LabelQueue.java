@@ -256,7 +256,7 @@ public final class LabelQueue {
     /** Queue place → image, for the images under the pointer and the keyboard focus. */
     private TreeMap<Integer, Integer> placesToKeep() {
         var places = new TreeMap<Integer, Integer>();
-        for (int id : new int[] {hovered, focused}) {
+        for (int id : new int[] {hovered, focusChosen ? focused : -1}) {
             int index = snapshot.indexOf(id);
             if (index >= 0 && !restored.contains(id)) {
                 places.put(index, id);

@@ -75,6 +75,9 @@ final class ModelSteps implements RoundScheduler.Work {
     /** A model summary the workspace published by itself (the saved model loaded, say). */
     void modelChanged(ModelSummary summary) {
         model.set(summary);
+        if (summary != null && StatusText.START.equals(status.get())) {
+            status.set(StatusText.describe(summary)); // the saved model came in after the window opened
+        }
     }
 
     /** Reads {@code pending} new images; the queue grows as they are read. */

@@ -33,11 +33,14 @@ class LabelQueueTest {
     void whileImagesAreReadTheFocusStaysOnTheMostUsefulUntilThePersonMovesIt() {
         queue.setOrder(new int[] {8, 4, 2, 7, 1, 9, 0}, false);
         assertEquals(8, queue.focused(), "a newly read image ranked first takes the focus");
+        queue.setOrder(new int[] {2, 8, 4, 7, 1, 9, 0}, true);
+        assertArrayEquals(new int[] {2, 8, 4, 7, 1, 9, 0}, queue.snapshot().ids(), "the saved model's order as it is");
+        assertEquals(2, queue.focused());
 
         queue.moveFocus(2, false);
         queue.setOrder(new int[] {3, 8, 4, 2, 7, 1, 9, 0}, false);
 
-        assertEquals(2, queue.focused(), "once moved, the focus stays on its image");
+        assertEquals(4, queue.focused(), "once moved, the focus stays on its image");
     }
 
     @Test
