@@ -1,13 +1,10 @@
 package org.activelabel.ui.label;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import java.time.Duration;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
