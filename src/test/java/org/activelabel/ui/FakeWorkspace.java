@@ -32,9 +32,9 @@ import org.activelabel.workspace.Workspace;
 import org.activelabel.workspace.WorkspaceListener;
 
 /**
- * The label page's and the window's workspace in tests: in memory, over generated coloured images. Each image has a hidden true class
- * (its hue); the "model" guesses it with noise that shrinks at every update. Records every
- * label call and every blocking call made on the FX thread.
+ * The label page's and the window's workspace in tests: in memory, over generated coloured images.
+ * Each image has a hidden true class (its hue); the "model" guesses it with noise that shrinks at
+ * every update. Records every label call and every blocking call made on the FX thread.
  */
 public final class FakeWorkspace implements Workspace {
 

@@ -102,7 +102,9 @@ final class LabelEdits {
             return verb + ": " + step.touched().length + " images";
         }
         int id = step.touched()[0];
-        return verb + ": " + fileName(id) + (step.unlabelled().length == 1 ? " is back in the queue" : " has its earlier label");
+        boolean unlabelled = step.unlabelled().length == 1;
+        return verb + ": " + fileName(id) + (unlabelled ? " is back in the queue"
+                : undo ? " has its earlier label back" : " is labelled again");
     }
 
     /** Blocking: the number of labelled images. */

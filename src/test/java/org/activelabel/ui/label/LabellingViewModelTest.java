@@ -159,6 +159,12 @@ class LabellingViewModelTest {
         fx.interact(vm::undo);
 
         waitUntil(() -> workspace.labelOf(image).isEmpty() && vm.focusedItem() == image);
+
+        fx.interact(vm::redo);
+
+        waitUntil(() -> workspace.labelOf(image).map(LabelEntry::classIndex).orElse(-1) == 0);
+        waitUntil(() -> vm.noticeProperty().get().text().contains("labelled again"));
+        assertEquals(-1, vm.queueProperty().get().indexOf(image), "out of the queue again");
         assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
     }
 
