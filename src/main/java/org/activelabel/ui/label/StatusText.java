@@ -15,6 +15,11 @@ final class StatusText {
     static String describe(ModelSummary summary) {
         var accuracy = Double.isNaN(summary.cvAccuracy()) ? "accuracy not known yet (too few labels)"
                 : String.format(Locale.ROOT, "cross-validated accuracy %.0f%%", summary.cvAccuracy() * 100);
+        if (summary.trainMillis() <= 0) {
+            // a model saved with the session: how long it took then is not known
+            return String.format(Locale.ROOT, "Model v%d on %d labels, %s.", summary.version(), summary.labelled(),
+                    accuracy);
+        }
         return String.format(Locale.ROOT, "Model v%d: %s on %d labels in %.1f s, %s.", summary.version(),
                 summary.full() ? "refitted" : "updated", summary.labelled(), summary.trainMillis() / 1000.0, accuracy);
     }
