@@ -22,7 +22,9 @@ import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.session.SessionProblem;
-import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
+import org.activelabel.ui.review.ReviewViewModel;
+import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
@@ -35,6 +37,10 @@ import org.slf4j.LoggerFactory;
 public final class ActiveLabelApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelApp.class);
+    /** Tiles are shown at most this big, in layout units. */
+    private static final int THUMBNAIL_SIDE = 128;
+    /** Thumbnails kept at 1x; fewer at a higher pixel density, as each holds more pixels. */
+    private static final int THUMBNAIL_CACHE = 600;
 
     /** Application.launch builds the instance itself; this carries the opener across once. */
     private static final AtomicReference<Handover> HANDOVER = new AtomicReference<>();
@@ -51,6 +57,7 @@ public final class ActiveLabelApp extends Application {
     private Workspace workspace;
     private LabellingViewModel viewModel;
     private MainView mainView;
+    private ReviewViewModel reviewModel;
     private boolean closed;
     private boolean opening;
 
@@ -60,7 +67,7 @@ public final class ActiveLabelApp extends Application {
     }
 
     private ActiveLabelApp(Handover handover) {
-        this(handover.opener(), handover.library(), new ImageIoThumbnailSource());
+        this(handover.opener(), handover.library(), new DecodedThumbnailSource());
     }
 
     /** A window over one workspace, without the Session menu. */
@@ -117,23 +124,30 @@ public final class ActiveLabelApp extends Application {
             viewModel.dispose();
             mainView.uninstallShortcuts(stage.getScene());
         }
+        if (reviewModel != null) {
+            reviewModel.close();
+            reviewModel = null;
+        }
         if (previous != null) {
             closeLater(previous);
         }
         workspace = opened;
         viewModel = new LabellingViewModel(opened, tasks);
-        mainView = new MainView(viewModel, tasks, thumbnailSource,
-                library == null ? null : new SessionMenu(library, new SessionMenu.Actions() {
-                    @Override
-                    public void open(String what, BackgroundTasks.Work<Workspace> work) {
-                        openSession(what, work);
-                    }
+        var sessionMenu = library == null ? null : new SessionMenu(library, new SessionMenu.Actions() {
+            @Override
+            public void open(String what, BackgroundTasks.Work<Workspace> work) {
+                openSession(what, work);
+            }
 
-                    @Override
-                    public Workspace current() {
-                        return workspace;
-                    }
-                }));
+            @Override
+            public Workspace current() {
+                return workspace;
+            }
+        });
+        mainView = new MainView(new MainView.Parts(viewModel, tasks, thumbnailSource, thumbnails(), () -> {
+            reviewModel = reviewModel(opened);
+            return reviewModel;
+        }, sessionMenu));
         stage.getScene().setRoot(mainView);
         mainView.installShortcuts(stage.getScene());
         stage.setTitle("ActiveLabel — " + opened.name());
@@ -149,6 +163,21 @@ public final class ActiveLabelApp extends Application {
             }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
         });
         viewModel.featurizeNewImages();
+    }
+
+    /** The thumbnails of the grid, the detail pane and the Review tab: sharp on a HiDPI screen, in the same memory. */
+    private ThumbnailCache thumbnails() {
+        double scale = Math.min(3, Math.max(1, Screen.getPrimary().getOutputScaleX()));
+        return new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, scale,
+                (int) Math.max(150, THUMBNAIL_CACHE / (scale * scale)));
+    }
+
+    /** The Review tab's state; it reads and relabels in the edits lane, after the labels queued before. */
+    private ReviewViewModel reviewModel(Workspace opened) {
+        return new ReviewViewModel(opened, work -> tasks.submit(BackgroundTasks.Lane.EDITS, progress -> {
+            work.run();
+            return null;
+        }, done -> { }, error -> LOG.warn("The Review tab could not read or write {}", opened.name(), error)));
     }
 
     /**
@@ -249,6 +278,9 @@ public final class ActiveLabelApp extends Application {
         }
         closed = true;
         stallMeter.stop();
+        if (reviewModel != null) {
+            reviewModel.close();
+        }
         if (viewModel != null) {
             viewModel.cancelUpdate();
             viewModel.dispose();

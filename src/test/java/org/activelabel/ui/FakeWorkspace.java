@@ -32,9 +32,9 @@ import org.activelabel.workspace.Workspace;
 import org.activelabel.workspace.WorkspaceListener;
 
 /**
- * An in-memory workspace over generated coloured images. Each image has a hidden true class
- * (its hue); the "model" guesses it with noise that shrinks at every update. Records every
- * label call and every blocking call made on the FX thread.
+ * The label page's and the window's workspace in tests: in memory, over generated coloured images.
+ * Each image has a hidden true class (its hue); the "model" guesses it with noise that shrinks at
+ * every update. Records every label call and every blocking call made on the FX thread.
  */
 public final class FakeWorkspace implements Workspace {
 
@@ -58,6 +58,7 @@ public final class FakeWorkspace implements Workspace {
     private volatile int batchSize = 10;
     private volatile long updateMillis = 300;
     private volatile RuntimeException nextUpdateFailure;
+    private volatile RuntimeException nextLabelFailure;
     private volatile int updates;
     private final Random random = new Random(7);
 
@@ -133,6 +134,11 @@ public final class FakeWorkspace implements Workspace {
 
     public void setUpdateMillis(long millis) {
         updateMillis = millis;
+    }
+
+    /** The next label() throws this and changes nothing, as a full disk would. */
+    public void failNextLabel(RuntimeException failure) {
+        nextLabelFailure = failure;
     }
 
     public void failNextUpdate(RuntimeException failure) {
@@ -286,6 +292,11 @@ public final class FakeWorkspace implements Workspace {
     @Override
     public synchronized void label(int[] itemIds, int classIndex) {
         blocking("label");
+        var failure = nextLabelFailure;
+        if (failure != null) {
+            nextLabelFailure = null;
+            throw failure;
+        }
         labelCalls.add(new LabelCall(itemIds.clone(), classIndex));
         var before = new HashMap<Integer, Optional<LabelEntry>>();
         for (int id : itemIds) {

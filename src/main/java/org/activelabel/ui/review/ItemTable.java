@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.session.LabelSource;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,7 @@ final class ItemTable extends TableView<ReviewRow> {
     private List<String> classes = List.of();
     private int openedItemId = -1;
 
-    ItemTable(ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+    ItemTable(ThumbnailCache thumbnails, Consumer<Integer> onOpenItem, Consumer<Integer> onLabelItem) {
         setId("review-table");
         getStyleClass().add("review-table");
         setFixedCellSize(THUMBNAIL_SIZE + 8);
@@ -73,6 +74,7 @@ final class ItemTable extends TableView<ReviewRow> {
                 onOpenItem.accept(selected.itemId());
             }
         });
+        LabelElsewhere.onDoubleClickOrEnter(this, () -> getSelectionModel().getSelectedItem(), onLabelItem);
     }
 
     /** Redraws the class names, which may have been renamed or added. */
@@ -133,7 +135,7 @@ final class ItemTable extends TableView<ReviewRow> {
 
         private final Thumbnail thumbnail;
 
-        ThumbnailCell(ThumbnailSource thumbnails) {
+        ThumbnailCell(ThumbnailCache thumbnails) {
             thumbnail = new Thumbnail(thumbnails, THUMBNAIL_SIZE);
         }
 

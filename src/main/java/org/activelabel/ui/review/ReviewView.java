@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -28,15 +29,26 @@ public final class ReviewView extends SplitPane {
      * @param onOpenItem called on the FX thread with an image's id when the user selects it in the
      *                   table or in the list of possible label errors
      */
-    public ReviewView(ReviewViewModel viewModel, ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+    public ReviewView(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem) {
+        this(viewModel, thumbnails, onOpenItem, onOpenItem);
+    }
+
+    /**
+     * @param onSelectItem called on the FX thread with an image's id when the user selects it in the table or in
+     *                     the list of possible label errors
+     * @param onLabelItem  called when the user double-clicks it or presses Enter on it: to label it elsewhere
+     */
+    public ReviewView(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onSelectItem,
+                      Consumer<Integer> onLabelItem) {
         this.viewModel = Objects.requireNonNull(viewModel);
         Objects.requireNonNull(thumbnails);
-        Objects.requireNonNull(onOpenItem);
+        Objects.requireNonNull(onSelectItem);
+        Objects.requireNonNull(onLabelItem);
         getStyleClass().add("review-view");
         getStylesheets().add(Objects.requireNonNull(ReviewView.class.getResource("review.css")).toExternalForm());
         filters = new FilterBar(viewModel);
-        table = new ItemTable(thumbnails, onOpenItem);
-        suspects = new SuspectsPane(viewModel, thumbnails, onOpenItem);
+        table = new ItemTable(thumbnails, onSelectItem, onLabelItem);
+        suspects = new SuspectsPane(viewModel, thumbnails, onSelectItem, onLabelItem);
 
         status.getStyleClass().add("status-line");
         status.setPadding(new Insets(4, 8, 6, 8));

@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -34,7 +35,8 @@ final class SuspectsPane extends VBox {
     private List<String> classes = List.of();
     private int openedItemId = -1;
 
-    SuspectsPane(ReviewViewModel viewModel, ThumbnailSource thumbnails, Consumer<Integer> onOpenItem) {
+    SuspectsPane(ReviewViewModel viewModel, ThumbnailCache thumbnails, Consumer<Integer> onOpenItem,
+                 Consumer<Integer> onLabelItem) {
         this.viewModel = viewModel;
         this.onOpenItem = onOpenItem;
         getStyleClass().add("suspects-pane");
@@ -56,6 +58,7 @@ final class SuspectsPane extends VBox {
             }
         });
         list.addEventHandler(KeyEvent.KEY_PRESSED, this::relabelByKey);
+        LabelElsewhere.onDoubleClickOrEnter(list, () -> list.getSelectionModel().getSelectedItem(), onLabelItem);
         relabelButtons.setDisable(true);
         relabelButtons.setAlignment(Pos.CENTER_LEFT);
         VBox.setVgrow(list, Priority.ALWAYS);
@@ -138,7 +141,7 @@ final class SuspectsPane extends VBox {
         private final Label verdict = new Label();
         private final HBox box;
 
-        SuspectCell(ThumbnailSource thumbnails) {
+        SuspectCell(ThumbnailCache thumbnails) {
             thumbnail = new Thumbnail(thumbnails, THUMBNAIL_SIZE);
             verdict.getStyleClass().add("verdict");
             var text = new VBox(2, file, verdict);

@@ -1,28 +1,27 @@
 package org.activelabel.ui.review;
 
-import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.StackPane;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.workspace.ImageItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-/** A fixed-size preview box for list and table cells, which are reused as the user scrolls. */
+/**
+ * A fixed-size preview box for list and table cells, which are reused as the user scrolls. The
+ * pictures come from the window's one thumbnail cache, the grid's.
+ */
 final class Thumbnail extends StackPane {
 
-    private static final Logger log = LoggerFactory.getLogger(Thumbnail.class);
-
-    private final ThumbnailSource source;
-    private final int size;
+    private final ThumbnailCache thumbnails;
     private final ImageView view = new ImageView();
     private ImageItem shown;
+    private ThumbnailCache.Cancel pending = () -> { };
 
-    Thumbnail(ThumbnailSource source, int size) {
-        this.source = source;
-        this.size = size;
+    Thumbnail(ThumbnailCache thumbnails, int size) {
+        this.thumbnails = thumbnails;
         getStyleClass().add("thumbnail");
         view.setPreserveRatio(true);
+        view.setSmooth(true);
         view.setFitWidth(size);
         view.setFitHeight(size);
         setAlignment(Pos.CENTER);
@@ -36,22 +35,18 @@ final class Thumbnail extends StackPane {
         if (item != null && item.equals(shown)) {
             return;
         }
+        // a cell scrolled on to another image no longer waits for this one
+        pending.cancel();
+        pending = () -> { };
         shown = item;
         view.setImage(null);
         if (item == null) {
             return;
         }
-        source.thumbnail(item, size).whenComplete((image, error) -> {
-            if (error != null) {
-                log.debug("No thumbnail for {}", item.relativePath(), error);
-                return;
+        pending = thumbnails.request(item.id(), item.file(), image -> {
+            if (item.equals(shown)) {
+                view.setImage(image);
             }
-            Platform.runLater(() -> {
-                // the cell may show another image by the time this one is decoded
-                if (item.equals(shown)) {
-                    view.setImage(image);
-                }
-            });
         });
     }
 }

@@ -7,19 +7,17 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.DirectoryChooser;
 import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.Keymap;
 import org.activelabel.workspace.Workspace;
 
 /** The toolbar's Session menu: New session…, Open session…, and the recent ones. */
 public final class SessionMenu extends MenuButton {
 
-    public static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
-            KeyCombination.SHIFT_DOWN);
-    public static final KeyCombination OPEN = new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN);
+    public static final KeyCombination NEW = Keymap.of(Keymap.Action.NEW_SESSION).combinations().get(0);
+    public static final KeyCombination OPEN = Keymap.of(Keymap.Action.OPEN_SESSION).combinations().get(0);
 
     /** What the window does with a chosen session. */
     public interface Actions {

@@ -15,6 +15,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.FakeWorkspace;
+import org.activelabel.query.Strategies;
+import org.activelabel.ui.review.ReviewViewModel;
 import org.activelabel.workspace.LabelEntry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +38,7 @@ class LabellingViewModelTest {
     private BackgroundTasks tasks;
     private LabellingViewModel vm;
     private FxRobot fx;
+    private final ManualDelays delays = new ManualDelays();
 
     @BeforeEach
     void open(FxRobot robot) {
@@ -43,7 +46,7 @@ class LabellingViewModelTest {
         workspace = new FakeWorkspace(images, 40, List.of("cat", "dog", "bird"));
         workspace.setUpdateMillis(100);
         tasks = new BackgroundTasks();
-        robot.interact(() -> vm = new LabellingViewModel(workspace, tasks));
+        robot.interact(() -> vm = new LabellingViewModel(workspace, tasks, delays));
     }
 
     @AfterEach
@@ -93,29 +96,104 @@ class LabellingViewModelTest {
     void crossValidationWaitsUntilThePersonPausesAndStopsWhenTheyLabelAgain() throws TimeoutException {
         fx.interact(() -> vm.updateModel(false));
         waitUntil(() -> workspace.updates() == 1 && !vm.trainingProperty().get());
-        fx.interact(() -> vm.label(0));
-        sleep(1500);
-        fx.interact(() -> vm.label(1));
-        sleep(1500);
+        fx.interact(() -> {
+            vm.label(0);
+            delays.advanceMillis(1500);
+            vm.label(1);
+            delays.advanceMillis(1500);
+        });
         assertEquals(0, workspace.validationsStarted.get(), "labelling keeps pushing the check back");
-        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.validationsDone.get() == 1);
+        fx.interact(() -> delays.advance(RoundScheduler.IDLE));
+        waitUntil(() -> workspace.validationsDone.get() == 1);
 
         workspace.validateMillis = 10_000;
         fx.interact(() -> vm.updateModel(false));
         waitUntil(() -> workspace.updates() == 2 && !vm.trainingProperty().get());
-        WaitForAsyncUtils.waitFor(6, TimeUnit.SECONDS, () -> workspace.validationsStarted.get() == 2);
+        fx.interact(() -> delays.advance(RoundScheduler.IDLE));
+        waitUntil(() -> workspace.validationsStarted.get() == 2);
         fx.interact(() -> vm.label(2));
         waitUntil(() -> workspace.validationsCancelled.get() == 1);
         assertEquals(1, workspace.validationsDone.get());
         assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    @Test
+    void aLabelThatFailedIsNotWhatUndoTakesBack() throws TimeoutException {
+        int first = workspace.ranking().order()[0];
+        int second = workspace.ranking().order()[1];
+        fx.interact(() -> vm.label(0));
+        waitUntil(() -> workspace.labelOf(first).isPresent());
+
+        workspace.failNextLabel(new IllegalStateException("the disk is full"));
+        fx.interact(() -> vm.label(1));
+        waitUntil(() -> vm.noticeProperty().get().kind() == Notice.Kind.ERROR);
+        assertTrue(vm.noticeProperty().get().text().contains("the disk is full"), vm.noticeProperty().get().text());
+        assertEquals(0, vm.queueProperty().get().indexOf(second), "the image whose label failed is back");
+
+        fx.interact(vm::undo);
+
+        waitUntil(() -> workspace.labelOf(first).isEmpty());
+        waitUntil(() -> vm.focusedItem() == first);
+        assertTrue(vm.queueProperty().get().indexOf(first) >= 0, "the last saved label was undone");
+        assertTrue(workspace.labelOf(second).isEmpty());
+        fx.interact(vm::undo);
+        waitUntil(() -> "Nothing to undo".equals(vm.noticeProperty().get().text()));
+    }
+
+    @Test
+    void aRelabelInTheReviewTabIsUndoneFromTheLabelTab() throws TimeoutException {
+        int image = workspace.ranking().order()[0];
+        fx.interact(() -> vm.label(0));
+        waitUntil(() -> workspace.labelOf(image).isPresent());
+        var review = new ReviewViewModel(workspace, Runnable::run);
+        review.relabel(image, 2);
+        waitUntil(() -> workspace.labelOf(image).map(LabelEntry::classIndex).orElse(-1) == 2);
+        review.close();
+
+        fx.interact(vm::undo);
+
+        waitUntil(() -> workspace.labelOf(image).map(LabelEntry::classIndex).orElse(-1) == 0);
+        waitUntil(() -> vm.noticeProperty().get().text().contains("earlier label"));
+        assertEquals(-1, vm.queueProperty().get().indexOf(image), "still labelled, so still out of the queue");
+
+        fx.interact(vm::undo);
+
+        waitUntil(() -> workspace.labelOf(image).isEmpty() && vm.focusedItem() == image);
+
+        fx.interact(vm::redo);
+
+        waitUntil(() -> workspace.labelOf(image).map(LabelEntry::classIndex).orElse(-1) == 0);
+        waitUntil(() -> vm.noticeProperty().get().text().contains("labelled again"));
+        assertEquals(-1, vm.queueProperty().get().indexOf(image), "out of the queue again");
+        assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+    }
+
+    @Test
+    void automaticUpdatesStartAsTheSessionSavedThemAndATogglingIsSaved() throws TimeoutException {
+        workspace.setAutoUpdate(false);
+        fx.interact(() -> {
+            vm.dispose();
+            vm = new LabellingViewModel(workspace, tasks, delays);
+            vm.batchSizeProperty().set(2);
+        });
+        assertFalse(vm.autoUpdateProperty().get(), "read from the session");
+        fx.interact(() -> vm.label(0));
+        fx.interact(() -> vm.label(1));
+        waitUntil(() -> workspace.labelCalls.size() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, workspace.updates(), "a full round waits while automatic updates are off");
+
+        fx.interact(() -> vm.autoUpdateProperty().set(true));
+
+        waitUntil(() -> workspace.autoUpdate());
+        waitUntil(() -> workspace.updates() == 1);
+        assertTrue(workspace.blockingCallsOnFxThread.isEmpty(), workspace.blockingCallsOnFxThread.toString());
+    }
+
+    @Test
+    void theStrategyChoiceOffersEveryStrategyTheWorkspaceKnows() {
+        assertEquals(Strategies.names(), vm.strategyNames());
+        assertTrue(vm.strategyNames().contains("typiclust"));
     }
 
     @Test

@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.FakeWorkspace;
-import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
+import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ class QueueGridTest {
         workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
         tasks = new BackgroundTasks();
         vm = new LabellingViewModel(workspace, tasks);
-        grid = new QueueGrid(vm, new ThumbnailCache(new ImageIoThumbnailSource(), tasks, 128, 200));
+        grid = new QueueGrid(vm, new ThumbnailCache(new DecodedThumbnailSource(), tasks, 128, 200));
         stage.setScene(new Scene(grid, 760, 520));
         stage.show();
         grid.requestFocus();

@@ -19,6 +19,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
@@ -54,7 +57,8 @@ final class ReviewDemo {
             if (mode.equals("labelled")) {
                 viewModel.labelFilterProperty().set(LabelFilter.LABELLED);
             }
-            var view = new ReviewView(viewModel, new BackgroundThumbnails(background, 500), id -> { });
+            var thumbnails = new ThumbnailCache(new DecodedThumbnailSource(), new BackgroundTasks(), 128, 500);
+            var view = new ReviewView(viewModel, thumbnails, id -> { });
             var stage = new Stage();
             stage.setScene(new Scene(view, width, height));
             stage.setTitle("Review");
@@ -83,7 +87,7 @@ final class ReviewDemo {
         Platform.exit();
     }
 
-    private static FakeWorkspace demoWorkspace(Path root, boolean trained) throws IOException {
+    private static HandSetWorkspace demoWorkspace(Path root, boolean trained) throws IOException {
         var classes = List.of("cat", "dog", "bird", "fish", "horse");
         var random = new Random(7);
         var files = new ArrayList<String>();
@@ -93,7 +97,7 @@ final class ReviewDemo {
             files.add(name);
             writeImage(root.resolve(name), random);
         }
-        var workspace = new FakeWorkspace(root, classes, files);
+        var workspace = new HandSetWorkspace(root, classes, files);
         if (!trained) {
             for (int id = 0; id < 12; id++) {
                 workspace.putLabel(id, id % 3, LabelSource.HUMAN);

@@ -19,7 +19,7 @@ class ReviewViewModelTest {
 
     private static final Executor NOW = Runnable::run;
 
-    private FakeWorkspace workspace;
+    private HandSetWorkspace workspace;
     private ReviewViewModel viewModel;
 
     /**
@@ -28,7 +28,7 @@ class ReviewViewModelTest {
      */
     @BeforeEach
     void openWorkspace() {
-        workspace = new FakeWorkspace(List.of("cat", "dog", "bird"),
+        workspace = new HandSetWorkspace(List.of("cat", "dog", "bird"),
                 List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg"));
         workspace.putLabel(3, 0, LabelSource.HUMAN);
         workspace.putLabel(4, 1, LabelSource.MODEL);
@@ -143,7 +143,7 @@ class ReviewViewModelTest {
 
         viewModel.relabel(3, 2);
 
-        assertEquals(List.of(new FakeWorkspace.LabelCall(List.of(3), 2)), workspace.labelCalls);
+        assertEquals(List.of(new HandSetWorkspace.LabelCall(List.of(3), 2)), workspace.labelCalls);
         assertTrue(viewModel.dataProperty().get().suspects().get(0).isRelabelled());
         assertArrayEquals(new int[] {0, 0, 1}, viewModel.dataProperty().get().labelCounts().human());
     }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import atlantafx.base.theme.PrimerLight;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +20,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Ranking;
 import org.activelabel.workspace.SuspectLabel;
@@ -35,10 +36,11 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class ReviewViewTest {
 
-    private final FakeWorkspace workspace = new FakeWorkspace(List.of("cat", "dog", "bird"),
+    private final HandSetWorkspace workspace = new HandSetWorkspace(List.of("cat", "dog", "bird"),
             List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg", "f.jpg"));
     private final List<Integer> opened = new CopyOnWriteArrayList<>();
     private final ExecutorService background = Executors.newSingleThreadExecutor();
+    private final BackgroundTasks tasks = new BackgroundTasks();
 
     @Start
     void start(Stage stage) {
@@ -51,7 +53,7 @@ class ReviewViewTest {
         workspace.setSuspects(List.of(new SuspectLabel(3, 0, 2, 0.93), new SuspectLabel(4, 1, 0, 0.85)));
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        ThumbnailSource thumbnails = (item, size) -> CompletableFuture.completedFuture(new WritableImage(size, size));
+        var thumbnails = new ThumbnailCache((file, side) -> new WritableImage(side, side), tasks, 48, 20);
         var view = new ReviewView(new ReviewViewModel(workspace, background), thumbnails, opened::add);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();
@@ -69,6 +71,7 @@ class ReviewViewTest {
     @AfterEach
     void stopBackground() {
         background.shutdownNow();
+        tasks.close();
     }
 
     @Test
@@ -94,7 +97,7 @@ class ReviewViewTest {
         robot.type(KeyCode.DIGIT3);
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> !workspace.labelCalls.isEmpty());
 
-        assertEquals(List.of(new FakeWorkspace.LabelCall(List.of(3), 2)), workspace.labelCalls);
+        assertEquals(List.of(new HandSetWorkspace.LabelCall(List.of(3), 2)), workspace.labelCalls);
         assertEquals(List.of(3, 4), opened, "the next possible error opens right after");
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS,
                 () -> suspects.getItems().get(0).isRelabelled());

@@ -18,8 +18,12 @@ import org.activelabel.workspace.SuspectLabel;
 import org.activelabel.workspace.Workspace;
 import org.activelabel.workspace.WorkspaceListener;
 
-/** An in-memory workspace whose contents a test sets by hand; it records every label call. */
-final class FakeWorkspace implements Workspace {
+/**
+ * The Review tests' workspace: its classes, labels, ranking, model and suspects are set by hand, so a test
+ * states exactly what the tab shows; it records every label call. (The label page's tests use
+ * {@link org.activelabel.ui.FakeWorkspace}, which simulates a model learning.)
+ */
+final class HandSetWorkspace implements Workspace {
 
     record LabelCall(List<Integer> itemIds, int classIndex) {
     }
@@ -34,11 +38,11 @@ final class FakeWorkspace implements Workspace {
     private volatile ModelSummary model;
     private volatile List<SuspectLabel> suspects = List.of();
 
-    FakeWorkspace(List<String> classNames, List<String> files) {
+    HandSetWorkspace(List<String> classNames, List<String> files) {
         this(Path.of("/images"), classNames, files);
     }
 
-    FakeWorkspace(Path imageRoot, List<String> classNames, List<String> files) {
+    HandSetWorkspace(Path imageRoot, List<String> classNames, List<String> files) {
         this.imageRoot = imageRoot;
         classes.addAll(classNames);
         for (int id = 0; id < files.size(); id++) {
