@@ -14,6 +14,7 @@ import org.activelabel.features.FeatureStore;
 import org.activelabel.features.Featurizer;
 import org.activelabel.image.ImageScanner;
 import org.activelabel.model.ModelSnapshot;
+import org.activelabel.model.Probabilities;
 import org.activelabel.session.LabelExport;
 import org.activelabel.session.OutputPaths;
 import picocli.CommandLine.Command;
@@ -69,12 +70,7 @@ final class PredictCommand implements Callable<Integer> {
             float[][] probabilities = x.length == 0 ? new float[0][] : model.predict(x);
             List<LabelExport.Row> rows = new ArrayList<>();
             for (int i = 0; i < x.length; i++) {
-                int best = 0;
-                for (int k = 1; k < probabilities[i].length; k++) {
-                    if (probabilities[i][k] > probabilities[i][best]) {
-                        best = k;
-                    }
-                }
+                int best = Probabilities.argmax(probabilities[i]);
                 rows.add(new LabelExport.Row(featurised.get(i).relativePath(), model.classes().get(best),
                         LabelSource.MODEL, probabilities[i][best]));
             }

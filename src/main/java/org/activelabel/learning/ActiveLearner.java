@@ -15,6 +15,7 @@ import org.activelabel.model.ModelSnapshot;
 import org.activelabel.model.Probabilities;
 import org.activelabel.model.TrainingSet;
 import org.activelabel.progress.ProgressSink;
+import org.activelabel.query.NearDuplicates;
 import org.activelabel.query.PoolRanking;
 import org.activelabel.query.QueryContext;
 import org.activelabel.query.QueryStrategy;
@@ -172,6 +173,10 @@ public final class ActiveLearner {
         var context = new QueryContext(poolP, poolX, rows(s.features(), labelled), classesOf(s, labelled),
                 s.classes().size(), mc, seed);
         PoolRanking ranked = chosen.rank(context, Math.min(batchSize, pool.length));
+        if (chosen.keepsNearDuplicatesApart()) {
+            ranked = PoolRanking.of(NearDuplicates.distinctBatch(ranked.order(), context, ranked.batch().length),
+                    ranked.scores());
+        }
         for (int i = 0; i < pool.length; i++) {
             scores[pool[i]] = ranked.scores()[i];
         }

@@ -18,6 +18,14 @@ public interface QueryStrategy {
         return mcSamples() > 0;
     }
 
+    /**
+     * True when a batch must not hold near-identical images ({@link NearDuplicates}); false for the blind
+     * baseline, which must stay blind.
+     */
+    default boolean keepsNearDuplicatesApart() {
+        return true;
+    }
+
     /** True when it can rank with no model yet, i.e. with {@link QueryContext#poolProbabilities()} null. */
     default boolean worksWithoutModel() {
         return false;

@@ -11,6 +11,11 @@ public final class RandomStrategy implements QueryStrategy {
     }
 
     @Override
+    public boolean keepsNearDuplicatesApart() {
+        return false;
+    }
+
+    @Override
     public boolean worksWithoutModel() {
         return true;
     }
