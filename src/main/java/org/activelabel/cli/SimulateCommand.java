@@ -88,6 +88,11 @@ final class SimulateCommand implements Callable<Integer> {
                     + " a label), per-class (most pseudo-labels per class); defaults " + PSEUDO_DEFAULTS)
     Map<String, String> pseudo = Map.of();
 
+    @Option(names = "--reference", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Also fit the external reference, " + Simulation.REFERENCE + ": logistic regression to"
+                    + " convergence (C=1, standardised features) on random's labels (default: ${DEFAULT-VALUE})")
+    boolean reference;
+
     static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,refine_ms,rank_ms";
     private static final String PSEUDO_DEFAULTS = "threshold=0.7, weight=1.0, per-class=300";
 
@@ -124,6 +129,10 @@ final class SimulateCommand implements Callable<Integer> {
             for (int s = 0; s < seeds; s++) {
                 long seed = s + 1;
                 var split = StratifiedSplit.of(set.labels(), set.classes().size(), testFraction, seed);
+                if (reference) {
+                    rounds.addAll(simulation.reference(split, settings, seed, progress));
+                    progress.finish();
+                }
                 for (String name : strategies) {
                     var pipeline = selfTrain.contains(name)
                             ? new Pipeline(name, Strategies.byName(name), new SelfTraining(trainer, selfTraining), seed)
@@ -179,16 +188,19 @@ final class SimulateCommand implements Callable<Integer> {
         Map<String, List<SimulationRound>> byStrategy = new LinkedHashMap<>();
         rounds.forEach(r -> byStrategy.computeIfAbsent(r.strategy(), k -> new ArrayList<>()).add(r));
         LearningCurve random = byStrategy.containsKey("random") ? LearningCurve.mean(byStrategy.get("random")) : null;
-        out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s%n", "strategy", "labels", "accuracy",
-                "acc@20", "efficiency", "worst_gap");
+        LearningCurve lr = byStrategy.containsKey(Simulation.REFERENCE)
+                ? LearningCurve.mean(byStrategy.get(Simulation.REFERENCE)) : null;
+        out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s %10s%n", "strategy", "labels", "accuracy",
+                "acc@20", "efficiency", "worst_gap", "vs_lr");
         for (var entry : byStrategy.entrySet()) {
             LearningCurve curve = LearningCurve.mean(entry.getValue());
             String efficiency = random == null ? "n/a" : formatEfficiency(curve, random);
             String gap = random == null ? "n/a" : String.format(Locale.ROOT, "%.1f pt", 100 * curve.worstShortfallVs(random));
             double at20 = curve.accuracyAt(20);
-            out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s%n", entry.getKey(), curve.finalLabelled(),
+            String vsLr = lr == null ? "n/a" : formatEfficiency(curve, lr);
+            out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s %10s%n", entry.getKey(), curve.finalLabelled(),
                     100 * curve.finalAccuracy(), Double.isNaN(at20) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * at20),
-                    efficiency, gap);
+                    efficiency, gap, vsLr);
         }
         out.flush();
     }

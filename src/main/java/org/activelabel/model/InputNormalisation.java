@@ -40,7 +40,7 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
         var mean = new float[d];
         var scale = new float[d];
         Arrays.fill(scale, 1f);
-        if (kind != HeadConfig.Normalisation.L2_STANDARDISE) {
+        if (kind == HeadConfig.Normalisation.NONE || kind == HeadConfig.Normalisation.L2) {
             return new InputNormalisation(kind == HeadConfig.Normalisation.L2, mean, scale);
         }
         var unit = new InputNormalisation(true, mean, scale).apply(features);
@@ -53,17 +53,18 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
             }
         }
         int n = unit.length;
-        // pooled over all dimensions too, so a dimension that barely varies in few labels is not blown up
         double meanVariance = 0;
         for (int j = 0; j < d; j++) {
             double m = sum[j] / n;
             meanVariance += Math.max(0, sumSq[j] / n - m * m) / d;
         }
+        // pooled: the whole mean spread is added; per dimension: 1 % of it, only so a constant dimension stays finite
+        double prior = kind == HeadConfig.Normalisation.L2_STANDARDISE_POOLED ? meanVariance : 0.01 * meanVariance;
         for (int j = 0; j < d; j++) {
             double m = sum[j] / n;
             double variance = Math.max(0, sumSq[j] / n - m * m);
             mean[j] = (float) m;
-            scale[j] = (float) Math.sqrt(variance + meanVariance + 1e-12);
+            scale[j] = (float) Math.sqrt(variance + prior + 1e-12);
         }
         return new InputNormalisation(true, mean, scale);
     }

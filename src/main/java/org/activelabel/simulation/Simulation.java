@@ -8,8 +8,10 @@ import org.activelabel.learning.ActiveLearner;
 import org.activelabel.learning.Pipeline;
 import org.activelabel.learning.Update;
 import org.activelabel.model.HeadTrainer;
+import org.activelabel.model.LogisticRegression;
 import org.activelabel.model.Probabilities;
 import org.activelabel.progress.ProgressSink;
+import org.activelabel.query.RandomStrategy;
 
 /**
  * Replays a labelling session with an oracle: each round the app's own {@link ActiveLearner} picks a batch from
@@ -79,6 +81,47 @@ public final class Simulation {
         }
         return rounds;
     }
+
+    /** Name of the reference curve in results: {@link #reference}. */
+    public static final String REFERENCE = "lr-random";
+
+    /**
+     * The external reference: multinomial logistic regression fitted to convergence (C = 1 on standardised
+     * features, as scikit-learn's default) on the labels {@code random} picks with the same seed. No head, no
+     * pool: the gap between it and {@code random} is what the head leaves on the table.
+     */
+    public List<SimulationRound> reference(StratifiedSplit split, Settings settings, long seed, ProgressSink progress) {
+        int[] pool = split.train();
+        var pipeline = Pipeline.supervised(REFERENCE, new RandomStrategy(), seed);
+        var learner = new ActiveLearner(trainer, backboneId, pipeline, data.classes(), rows(data.features(), pool));
+        float[][] testX = rows(data.features(), split.test());
+        int[] testY = Arrays.stream(split.test()).map(i -> data.labels()[i]).toArray();
+        int budget = Math.min(settings.budget(), pool.length);
+        List<Integer> labelled = new ArrayList<>();
+        List<SimulationRound> rounds = new ArrayList<>();
+        while (labelled.size() < budget) {
+            progress.checkCancelled();
+            int want = Math.min(labelled.isEmpty() ? settings.initial() : settings.batch(), budget - labelled.size());
+            for (int row : learner.rank(want).batch()) {
+                learner.label(row, data.labels()[pool[row]]);
+                labelled.add(row);
+            }
+            long start = System.nanoTime();
+            float[][] x = labelled.stream().map(r -> data.features()[pool[r]]).toArray(float[][]::new);
+            int[] y = labelled.stream().mapToInt(r -> data.labels()[pool[r]]).toArray();
+            var model = LogisticRegression.fit(LogisticRegression.standardise(x, x), y, data.classes().size(), 1.0,
+                    REFERENCE_ITERATIONS);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            int[] predicted = Probabilities.argmax(model.predict(LogisticRegression.standardise(x, testX)));
+            Scores scores = Scores.of(testY, predicted, data.classes().size());
+            rounds.add(new SimulationRound(REFERENCE, seed, labelled.size(), scores.accuracy(), scores.macroF1(),
+                    millis, 0, 0));
+            progress.progress(labelled.size(), budget, REFERENCE + " seed " + seed);
+        }
+        return rounds;
+    }
+
+    private static final int REFERENCE_ITERATIONS = 500;
 
     private static float[][] rows(float[][] matrix, int[] indices) {
         float[][] out = new float[indices.length][];
