@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         version = "ActiveLabel 0.1.0",
         description = "Label image collections with active learning.",
         subcommands = {InitCommand.class, FeaturizeCommand.class, ImportCommand.class, TrainCommand.class,
-            RankCommand.class, ExportCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
+            RankCommand.class, ExportCommand.class, ExportModelCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
             PlotCommand.class, CommandLine.HelpCommand.class})
 public final class ActiveLabelCommand implements Runnable {
 
