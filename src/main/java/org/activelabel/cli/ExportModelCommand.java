@@ -1,13 +1,12 @@
 package org.activelabel.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.deploy.ModelExport;
 import org.activelabel.deploy.OnnxClassifierExport;
-import org.activelabel.session.AtomicFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,25 +34,12 @@ final class ExportModelCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
-            var workspace = open.workspace();
-            var model = workspace.head().orElseThrow(() -> new IllegalStateException("session " + session.dir
-                    + " has no model to export yet: label some images and run train first"));
-            var summary = workspace.model().orElseThrow();
             Path descriptor = session.backboneDescriptor != null ? session.backboneDescriptor : Backbones.bundledDescriptor();
-            var provenance = new OnnxClassifierExport.Provenance(summary.labelled(), summary.cvAccuracy(), model.version());
-            byte[] bytes = OnnxClassifierExport.build(descriptor, model, provenance);
-            Path parent = out.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            AtomicFiles.write(out, bytes);
+            var written = ModelExport.write(open.workspace(), descriptor, out);
             var stdout = spec.commandLine().getOut();
-            stdout.printf(Locale.ROOT, "model version %d, trained on %d labels, cross-validated accuracy %s%n",
-                    model.version(), summary.labelled(), Double.isNaN(summary.cvAccuracy())
-                            ? "n/a (too few labels to cross-validate)"
-                            : String.format(Locale.ROOT, "%.1f%%", 100 * summary.cvAccuracy()));
-            stdout.printf(Locale.ROOT, "wrote %s (%.1f MB): %d classes %s, input %dx%d RGB%n", out,
-                    bytes.length / 1e6, model.numClasses(), model.classes(), open.backbone().inputWidth(),
+            stdout.println(written.provenance());
+            stdout.printf(Locale.ROOT, "wrote %s (%.1f MB): %d classes %s, input %dx%d RGB%n", out, written.bytes() / 1e6,
+                    written.classes().size(), written.classes(), open.backbone().inputWidth(),
                     open.backbone().inputHeight());
             stdout.flush();
         }

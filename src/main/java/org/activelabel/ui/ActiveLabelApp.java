@@ -2,6 +2,7 @@ package org.activelabel.ui;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.Objects;
 import java.util.Optional;
@@ -18,12 +19,15 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.activelabel.backbone.Backbones;
+import org.activelabel.deploy.ModelExport;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.session.SessionProblem;
 import org.activelabel.ui.thumbnail.ImageIoThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.SessionWorkspace;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -133,6 +137,11 @@ public final class ActiveLabelApp extends Application {
                     public Workspace current() {
                         return workspace;
                     }
+
+                    @Override
+                    public void exportModel(Path out) {
+                        exportModelTo(out);
+                    }
                 }));
         stage.getScene().setRoot(mainView);
         mainView.installShortcuts(stage.getScene());
@@ -169,6 +178,31 @@ public final class ActiveLabelApp extends Application {
             mainView.hideBusy();
             showSessionProblem(error);
         });
+    }
+
+    /** Writes the current model as an ONNX classifier in the background, then says what was written or why not. */
+    private void exportModelTo(Path out) {
+        if (!(workspace instanceof SessionWorkspace session)) {
+            return;
+        }
+        tasks.submit(BackgroundTasks.Lane.IO, progress -> ModelExport.write(session, Backbones.bundledDescriptor(), out),
+                written -> {
+                    var info = new Alert(Alert.AlertType.INFORMATION, written.provenance() + ".\n\n" + written.file()
+                            + String.format(java.util.Locale.ROOT, " (%.1f MB) takes RGB images of %s",
+                            written.bytes() / 1e6, String.join(", ", written.classes()))
+                            + "; see the README for running it with onnxruntime.");
+                    info.initOwner(stage);
+                    info.setTitle("ActiveLabel");
+                    info.setHeaderText("Model exported");
+                    info.showAndWait();
+                },
+                error -> {
+                    var alert = new Alert(Alert.AlertType.ERROR, describe(error));
+                    alert.initOwner(stage);
+                    alert.setTitle("ActiveLabel");
+                    alert.setHeaderText("The model was not exported");
+                    alert.showAndWait();
+                });
     }
 
     /** Closes a workspace after the model work still running on it has stopped. */

@@ -11,10 +11,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.workspace.Workspace;
 
-/** The toolbar's Session menu: New session…, Open session…, and the recent ones. */
+/** The toolbar's Session menu: New session…, Open session…, the recent ones, and Export model…. */
 public final class SessionMenu extends MenuButton {
 
     public static final KeyCombination NEW = new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN,
@@ -27,6 +28,9 @@ public final class SessionMenu extends MenuButton {
         void open(String what, BackgroundTasks.Work<Workspace> work);
 
         Workspace current();
+
+        /** Writes the current session's model as an ONNX classifier to {@code out}, in the background. */
+        void exportModel(Path out);
     }
 
     private final SessionLibrary library;
@@ -43,7 +47,9 @@ public final class SessionMenu extends MenuButton {
         var open = new MenuItem("Open session…");
         open.setAccelerator(OPEN);
         open.setOnAction(event -> askOpen());
-        getItems().addAll(create, open, new SeparatorMenuItem(), recent);
+        var exportModel = new MenuItem("Export model…");
+        exportModel.setOnAction(event -> askExportModel());
+        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), exportModel);
         setOnShowing(event -> fillRecent());
         fillRecent();
     }
@@ -64,6 +70,20 @@ public final class SessionMenu extends MenuButton {
         var chosen = chooser.showDialog(getScene().getWindow());
         if (chosen != null) {
             open(chosen.toPath());
+        }
+    }
+
+    public void askExportModel() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Export the model as ONNX");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+        var current = actions.current();
+        if (current != null) {
+            chooser.setInitialFileName(current.name().replaceAll("[^\\p{Alnum}._-]+", "-") + ".onnx");
+        }
+        var chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen != null) {
+            actions.exportModel(chosen.toPath());
         }
     }
 
