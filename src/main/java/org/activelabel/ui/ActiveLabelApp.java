@@ -19,6 +19,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.activelabel.app.AppVersion;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.deploy.ModelExport;
 import org.activelabel.ui.label.LabellingViewModel;
@@ -95,7 +96,7 @@ public final class ActiveLabelApp extends Application {
         var scene = new Scene(loading, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ActiveLabelApp.class.getResource("activelabel.css")).toExternalForm());
-        stage.setTitle("ActiveLabel");
+        stage.setTitle(AppVersion.nameAndVersion());
         stage.setScene(scene);
         stage.setOnHidden(event -> shutDown());
         var opened = opener instanceof DesktopLauncher.EarlyOpen early ? early.ifOpened() : Optional.<Workspace>empty();
@@ -145,7 +146,7 @@ public final class ActiveLabelApp extends Application {
                 }));
         stage.getScene().setRoot(mainView);
         mainView.installShortcuts(stage.getScene());
-        stage.setTitle("ActiveLabel — " + opened.name());
+        stage.setTitle(opened.name() + " — " + AppVersion.nameAndVersion());
         mainView.focusGrid();
         Platform.runLater(() -> {
             LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
