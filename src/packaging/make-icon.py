@@ -1,4 +1,5 @@
-"""Draws the app icon, activelabel.png: a 3x3 grid of image tiles, one picked out. Run: python3 make-icon.py"""
+"""Draws the app icon: a 3x3 grid of image tiles, one picked out. Run from src/packaging: python3 make-icon.py
+Writes activelabel.png here (launcher, menu entry) and in the window's resources."""
 import struct
 import zlib
 
@@ -54,5 +55,6 @@ def chunk(kind, data):
 
 png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", SIZE, SIZE, 8, 6, 0, 0, 0))
 png += chunk(b"IDAT", zlib.compress(bytes(rows), 9)) + chunk(b"IEND", b"")
-with open("activelabel.png", "wb") as out:
-    out.write(png)
+for path in ("activelabel.png", "../main/resources/org/activelabel/ui/activelabel.png"):
+    with open(path, "wb") as out:
+        out.write(png)

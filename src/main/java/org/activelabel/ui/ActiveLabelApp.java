@@ -16,6 +16,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -97,6 +98,8 @@ public final class ActiveLabelApp extends Application {
         scene.getStylesheets().add(Objects.requireNonNull(
                 ActiveLabelApp.class.getResource("activelabel.css")).toExternalForm());
         stage.setTitle(AppVersion.nameAndVersion());
+        stage.getIcons().add(new Image(Objects.requireNonNull(
+                ActiveLabelApp.class.getResource("activelabel.png")).toExternalForm()));
         stage.setScene(scene);
         stage.setOnHidden(event -> shutDown());
         var opened = opener instanceof DesktopLauncher.EarlyOpen early ? early.ifOpened() : Optional.<Workspace>empty();
