@@ -88,6 +88,33 @@ class LabelFormatsTest {
     }
 
     @Test
+    void imagesAddressedFromAnotherRootAreFoundByTheirTail() throws Exception {
+        Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 1);
+        String session = temp.resolve("session").toString();
+        ok("init", "--images", images.toString(), "--session", session, "--classes", String.join(",", CLASSES));
+        String activity;
+        String flag;
+        try (Stream<Path> a = Files.list(images.resolve("activities")); Stream<Path> f = Files.list(images.resolve("flags"))) {
+            activity = "activities/" + a.findFirst().orElseThrow().getFileName();
+            flag = "flags/" + f.findFirst().orElseThrow().getFileName();
+        }
+        Path studio = Files.writeString(temp.resolve("studio.json"), """
+                [{"data": {"image": "http://localhost:8080/data/local-files/?d=photos/2024/%s"}, "annotations": [{"result": [
+                   {"type": "choices", "value": {"choices": ["activities"]}}]}]}]
+                """.formatted(activity));
+        assertTrue(ok("import", "--session", session, "--labelstudio", studio.toString()).out().startsWith("imported 1 labels"));
+        Path coco = Files.writeString(temp.resolve("coco.json"), """
+                {"images": [{"id": 1, "file_name": "/mnt/elsewhere/%s"}], "categories": [{"id": 1, "name": "flags"}],
+                 "annotations": [{"id": 1, "image_id": 1, "category_id": 1}]}
+                """.formatted(flag));
+        assertTrue(ok("import", "--session", session, "--coco", coco.toString()).out().startsWith("imported 1 labels"));
+        Path exported = temp.resolve("labels.csv");
+        ok("export", "--session", session, "--format", "csv", "--human-only", "--out", exported.toString());
+        assertEquals(List.of("path,label,source,confidence", activity + ",activities,human,", flag + ",flags,human,"),
+                Files.readAllLines(exported));
+    }
+
+    @Test
     void badEntriesAreReportedAndTheGoodOnesImported() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 2);
         String session = temp.resolve("session").toString();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
+import org.activelabel.image.ImageScanner;
 import org.activelabel.session.AtomicFiles;
 import org.activelabel.session.LabelExport;
 import org.activelabel.session.LabelImport;
@@ -60,7 +61,13 @@ public final class LabelFiles {
      * @throws SessionException when the file cannot be read or is not that format at all: then nothing is imported
      */
     public static LabelImport.Result read(LabelFormat format, Path file, Path imageRoot, LabelImport importer) {
-        var labels = new ReadLabels();
+        java.util.Set<String> sessionPaths;
+        try {
+            sessionPaths = java.util.Set.copyOf(ImageScanner.scan(imageRoot).relativePaths());
+        } catch (IOException e) {
+            sessionPaths = java.util.Set.of(); // the import's own check reports the images it cannot find
+        }
+        var labels = new ReadLabels(sessionPaths);
         switch (format) {
             case LABEL_STUDIO -> LabelStudioJson.read(file, imageRoot, labels);
             case HUGGING_FACE -> HuggingFaceMetadata.read(file, imageRoot, labels);

@@ -19,9 +19,33 @@ final class ReadLabels {
     private final Map<String, Entry> rows = new LinkedHashMap<>();
     private final Map<String, String> conflicting = new HashMap<>();
     private final List<LabelImport.Problem> problems = new ArrayList<>();
+    private final java.util.Set<String> sessionPaths;
+
+    /** @param sessionPaths the session's images, to find one a longer path ends with; empty: paths as they are */
+    ReadLabels(java.util.Set<String> sessionPaths) {
+        this.sessionPaths = sessionPaths;
+    }
+
+    /**
+     * The session's image that {@code path} names: itself, or else the image its tail names once leading folders
+     * are dropped (another tool's document root or URL around it: "/data/photos/cats/tom.jpg" is "cats/tom.jpg").
+     */
+    String resolve(String path) {
+        if (sessionPaths.isEmpty() || sessionPaths.contains(path)) {
+            return path;
+        }
+        for (int slash = path.indexOf('/'); slash >= 0; slash = path.indexOf('/', slash + 1)) {
+            String tail = path.substring(slash + 1);
+            if (sessionPaths.contains(tail)) {
+                return tail;
+            }
+        }
+        return path;
+    }
 
     /** {@code line}: the file's line number where it has lines, else 0; {@code where} names the entry, e.g. "task 3". */
-    void add(int line, String where, String path, String label) {
+    void add(int line, String where, String reference, String label) {
+        String path = resolve(reference);
         if (conflicting.containsKey(path)) {
             problem(line, where, path, "conflicting labels for the same image (see " + conflicting.get(path) + ")");
             return;
