@@ -76,7 +76,9 @@ public final class Installer {
                         "--app-version", version, "--vendor", NAME, "--description", DESCRIPTION,
                         "--copyright", "ActiveLabel authors", "--dest", dest.toString(),
                         "--linux-package-name", "activelabel", "--linux-shortcut", "--linux-menu-group", "Graphics",
-                        "--linux-app-category", "graphics", "--icon", png.toString()));
+                        "--linux-app-category", "graphics", "--icon", png.toString(),
+                        // JavaFX loads GTK 3 at run time, from inside its jars, where jpackage does not look
+                        "--linux-package-deps", "libgtk-3-0"));
                 try (Stream<Path> files = Files.list(dest)) {
                     for (Path deb : files.filter(f -> f.toString().endsWith(".deb")).toList()) {
                         System.out.printf(Locale.ROOT, "deb: %s (%d MB); installs to /opt/activelabel with a menu entry%n",

@@ -22,6 +22,10 @@ final class HuggingFaceMetadata {
     }
 
     static LabelFiles.Written write(Path out, List<LabelExport.Row> rows, Path imageRoot) throws IOException {
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            java.nio.file.Files.createDirectories(parent); // so a new folder inside the image folder is seen as such
+        }
         String prefix = folderPrefix(out, imageRoot);
         var text = new StringBuilder();
         List<String> skipped = new ArrayList<>();
