@@ -33,8 +33,8 @@ public final class ModelExport {
      */
     public static Written write(SessionWorkspace workspace, Path descriptorFile, Path out) throws IOException {
         var model = workspace.head().orElseThrow(() -> new IllegalStateException("session \"" + workspace.name()
-                + "\" (" + workspace.sessionDir() + ") has no model to export yet: label some images and run train"
-                + " first"));
+                + "\" (" + workspace.sessionDir() + ") has no model to export yet: label some images and update the"
+                + " model first (train on the command line, U in the window)"));
         var summary = workspace.model().orElseThrow();
         var written = new Written(out, 0, model.version(), summary.labelled(), summary.cvAccuracy(), model.classes());
         byte[] bytes = OnnxClassifierExport.build(descriptorFile, model, new OnnxClassifierExport.Provenance(

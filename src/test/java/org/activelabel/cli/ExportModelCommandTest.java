@@ -51,7 +51,7 @@ class ExportModelCommandTest {
 
         Cli refused = Cli.run("export-model", "--session", session, "--out", temp.resolve("none.onnx").toString());
         assertEquals(1, refused.code(), refused::toString);
-        assertTrue(refused.err().contains("has no model to export yet: label some images and run train first"), refused::toString);
+        assertTrue(refused.err().contains("has no model to export yet: label some images and update the model first"), refused::toString);
         assertTrue(Files.notExists(temp.resolve("none.onnx")));
 
         var csv = new StringBuilder("path,label\n");

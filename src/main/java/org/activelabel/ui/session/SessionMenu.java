@@ -50,7 +50,11 @@ public final class SessionMenu extends MenuButton {
         var exportModel = new MenuItem("Export model…");
         exportModel.setOnAction(event -> askExportModel());
         getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), exportModel);
-        setOnShowing(event -> fillRecent());
+        setOnShowing(event -> {
+            fillRecent();
+            var current = actions.current();
+            exportModel.setDisable(current == null || current.model().isEmpty());
+        });
         fillRecent();
     }
 
@@ -83,8 +87,13 @@ public final class SessionMenu extends MenuButton {
         }
         var chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen != null) {
-            actions.exportModel(chosen.toPath());
+            exportModelTo(chosen.toPath());
         }
+    }
+
+    /** Export model… once a file is chosen: the current session's model goes to {@code out} in the background. */
+    public void exportModelTo(Path out) {
+        actions.exportModel(out);
     }
 
     private void open(Path sessionDir) {
