@@ -15,16 +15,13 @@ import org.activelabel.session.SessionException;
  * Label Studio's JSON export for image classification: an array of tasks, {@code data.image} the image's URL,
  * each human label an annotation whose result holds one {@code choices} value; a model's prediction goes in
  * {@code predictions} with its score. Images are addressed as a local-files storage whose document root is the
- * image folder ({@value ImagePaths#LABEL_STUDIO_LOCAL_FILES}path); the labelling config to import them with is
- * {@link #CONFIG}.
+ * image folder ({@value ImagePaths#LABEL_STUDIO_LOCAL_FILES}path), to be labelled with a Choices control named
+ * "label" on an Image named "image" (the README has the config).
  */
 final class LabelStudioJson {
 
     static final String FROM_NAME = "label";
     static final String TO_NAME = "image";
-    /** The labelling interface matching the export (Choices named "label" on the Image named "image"). */
-    static final String CONFIG = "<View><Image name=\"image\" value=\"$image\"/>"
-            + "<Choices name=\"label\" toName=\"image\" choice=\"single\">…one <Choice value=\"class\"/> per class…</Choices></View>";
 
     private LabelStudioJson() {
     }
