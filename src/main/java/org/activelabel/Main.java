@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.activelabel.app.AppLogs;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.session.DataFolder;
 import org.activelabel.backbone.LazyBackbone;
@@ -33,6 +34,7 @@ public final class Main {
     static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:+UseZGC");
 
     public static void main(String[] args) {
+        AppLogs.useLogFile(args.length == 0 ? "window" : "commands");
         if (args.length == 0) {
             relaunchWithWindowOptions().ifPresent(System::exit);
             DesktopLauncher.launch(args, desktopSessions());
@@ -44,7 +46,7 @@ public final class Main {
     /**
      * Runs the window in a JVM with {@link #WINDOW_JVM_OPTIONS} and returns its exit code; empty when this JVM
      * is that second one, its collector or an agent was chosen on the command line, or the second JVM cannot start
-     * (the window then opens here).
+     * (the window then opens here). An installed app's launcher already passes the options: it never relaunches.
      */
     private static Optional<Integer> relaunchWithWindowOptions() {
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -52,7 +54,7 @@ public final class Main {
         // a debugger or agent attached to this JVM would clash in a second one (same port, same agent)
         boolean agent = given.stream().anyMatch(a -> a.startsWith("-agentlib") || a.startsWith("-javaagent"));
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        if (gcChosen || agent || System.getProperty(DesktopLauncher.LAUNCHED_AT) != null || !Files.isExecutable(java)) {
+        if (gcChosen || agent || AppLogs.installed() || System.getProperty(DesktopLauncher.LAUNCHED_AT) != null || !Files.isExecutable(java)) {
             return Optional.empty();
         }
         List<String> command = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.activelabel.cli;
 
 import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
+import org.activelabel.app.AppVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
@@ -10,14 +11,22 @@ import picocli.CommandLine.Command;
 /** The root command: with no sub-command it opens the window; sub-commands serve scripting and measurement. */
 @Command(name = "activelabel",
         mixinStandardHelpOptions = true,
-        version = "ActiveLabel 0.1.0",
+        versionProvider = ActiveLabelCommand.Version.class,
         description = "Label image collections with active learning.",
         subcommands = {InitCommand.class, FeaturizeCommand.class, ImportCommand.class, TrainCommand.class,
-            RankCommand.class, ExportCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
+            RankCommand.class, ExportCommand.class, ExportModelCommand.class, PredictCommand.class, SimulateCommand.class, BenchCommand.class,
             PlotCommand.class, CommandLine.HelpCommand.class})
 public final class ActiveLabelCommand implements Runnable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelCommand.class);
+
+    /** {@code --version}: the pom's version, as the build wrote it. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {AppVersion.nameAndVersion()};
+        }
+    }
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.activelabel.session.LabelExport;
 import org.activelabel.session.OutputPaths;
+import org.activelabel.session.interchange.LabelFiles;
+import org.activelabel.session.interchange.LabelFormat;
 import org.activelabel.workspace.ImageItem;
 import org.activelabel.workspace.LabelEntry;
 import org.activelabel.workspace.Ranking;
@@ -24,10 +26,13 @@ import picocli.CommandLine.Spec;
                     + " labels and model for the current model's prediction of an unlabelled image (with its"
                     + " confidence). --human-only leaves the model rows out.",
             "imagefolder: hard links (or copies) of the labelled images in OUT/<class>/; human labels only unless"
-                    + " --include-model. OUT must be new or empty and outside the image folder."})
+                    + " --include-model. OUT must be new or empty and outside the image folder.",
+            "labelstudio: Label Studio JSON tasks (human labels as annotations, the model's as predictions unless"
+                    + " --human-only). huggingface: imagefolder metadata.jsonl (file_name, label); coco: COCO-style"
+                    + " classification JSON; these two hold human labels only unless --include-model."})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { csv, jsonl, imagefolder }
+    enum Format { csv, jsonl, imagefolder, labelstudio, huggingface, coco }
 
     @Spec
     CommandSpec spec;
@@ -35,24 +40,34 @@ final class ExportCommand implements Callable<Integer> {
     @Mixin
     SessionOption session;
 
-    @Option(names = "--format", required = true, description = "csv, jsonl or imagefolder")
+    @Option(names = "--format", required = true,
+            description = "csv, jsonl, imagefolder, labelstudio, huggingface or coco")
     Format format;
 
     @Option(names = "--out", required = true, paramLabel = "PATH", description = "File (csv, jsonl) or folder")
     Path out;
 
-    @Option(names = "--include-model", description = "imagefolder: also the model's predictions of unlabelled images")
+    @Option(names = "--include-model",
+            description = "imagefolder, huggingface, coco: also the model's predictions of unlabelled images")
     boolean includeModel;
 
-    @Option(names = "--human-only", description = "csv, jsonl: only your labels, no model rows")
+    @Option(names = "--human-only", description = "csv, jsonl, labelstudio: only your labels, no model rows")
     boolean humanOnly;
 
     @Override
     public Integer call() throws IOException {
         try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
             var workspace = open.workspace();
-            OutputPaths.requireOutside(out, "--out", session.dir, workspace.imageRoot());
-            boolean withModel = format == Format.imagefolder ? includeModel : !humanOnly;
+            // Hugging Face's imagefolder keeps its metadata.jsonl among the images: that one name may go there
+            boolean metadataBesideImages = format == Format.huggingface
+                    && out.getFileName() != null && out.getFileName().toString().equals("metadata.jsonl");
+            if (metadataBesideImages) {
+                OutputPaths.requireOutside(out, "--out", session.dir);
+            } else {
+                OutputPaths.requireOutside(out, "--out", session.dir, workspace.imageRoot());
+            }
+            boolean withModel = format == Format.imagefolder || format == Format.huggingface || format == Format.coco
+                    ? includeModel : !humanOnly;
             List<LabelExport.Row> rows = rows(workspace, withModel);
             long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
             var stdout = spec.commandLine().getOut();
@@ -64,6 +79,9 @@ final class ExportCommand implements Callable<Integer> {
                     result.skipped().forEach(s -> spec.commandLine().getErr().println("skipped " + s));
                     stdout.printf("%d hard links, %d copies%n", result.linked(), result.copied());
                 }
+                case labelstudio, huggingface, coco -> LabelFiles.write(LabelFormat.forCliName(format.name()), out, rows,
+                        workspace.imageRoot(), workspace.classes()).skipped()
+                        .forEach(s -> spec.commandLine().getErr().println("skipped " + s));
             }
             stdout.printf("exported %d labels (%d human, %d model) to %s%n", rows.size(), human, rows.size() - human, out);
             stdout.flush();

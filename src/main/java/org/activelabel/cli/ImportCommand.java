@@ -8,6 +8,8 @@ import org.activelabel.session.LabelExport;
 import org.activelabel.session.LabelImport;
 import org.activelabel.session.Session;
 import org.activelabel.session.SessionException;
+import org.activelabel.session.interchange.LabelFiles;
+import org.activelabel.session.interchange.LabelFormat;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,7 +17,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Adds human labels from a CSV or an ImageFolder. Each bad row is reported on stderr and left"
+        description = {"Adds human labels from a CSV, an ImageFolder, or another tool's file (Label Studio JSON,"
+                + " Hugging Face metadata.jsonl, COCO JSON). Each bad row is reported on stderr and left"
                 + " out; the good rows go in, durably, in one write.",
             "CSV: UTF-8, header \"" + LabelImport.CSV_HEADER + "\", paths relative to the session's image folder,"
                     + " using '/'. An export's CSV (" + LabelExport.CSV_HEADER + ") imports too: its human rows."
@@ -38,6 +41,26 @@ final class ImportCommand implements Callable<Integer> {
 
         @Option(names = "--imagefolder", paramLabel = "DIR", description = "Folder of one sub-folder per class")
         Path imageFolder;
+
+        @Option(names = "--labelstudio", paramLabel = "FILE.json", description = "Label Studio JSON export (choices)")
+        Path labelStudio;
+
+        @Option(names = "--huggingface", paramLabel = "metadata.jsonl",
+                description = "Hugging Face imagefolder metadata (file_name, label)")
+        Path huggingFace;
+
+        @Option(names = "--coco", paramLabel = "FILE.json", description = "COCO-style classification JSON")
+        Path coco;
+
+        Path file() {
+            return csv != null ? csv : imageFolder != null ? imageFolder : labelStudio != null ? labelStudio
+                    : huggingFace != null ? huggingFace : coco;
+        }
+
+        LabelFormat format() {
+            return labelStudio != null ? LabelFormat.LABEL_STUDIO : huggingFace != null ? LabelFormat.HUGGING_FACE
+                    : LabelFormat.COCO;
+        }
     }
 
     @Override
@@ -48,9 +71,10 @@ final class ImportCommand implements Callable<Integer> {
         try (Session session = Session.open(sessionDir)) {
             var importer = LabelImport.forSession(session, Instant.now());
             var result = source.csv != null ? importer.fromCsv(source.csv)
-                    : importer.fromImageFolder(source.imageFolder, session.imageRoot());
+                    : source.imageFolder != null ? importer.fromImageFolder(source.imageFolder, session.imageRoot())
+                    : LabelFiles.read(source.format(), source.file(), session.imageRoot(), importer);
             var err = spec.commandLine().getErr();
-            String from = source.csv != null ? source.csv.toString() : source.imageFolder.toString();
+            String from = source.file().toString();
             for (var problem : result.problems()) {
                 err.println(from + ": " + problem.describe());
             }

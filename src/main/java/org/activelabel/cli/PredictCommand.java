@@ -18,7 +18,6 @@ import org.activelabel.model.Probabilities;
 import org.activelabel.session.LabelExport;
 import org.activelabel.session.OutputPaths;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -26,14 +25,22 @@ import picocli.CommandLine.Spec;
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Labels a folder of images with the session's current model: featurises them with the"
                 + " session's backbone and writes " + LabelExport.CSV_HEADER + " (source model) to --out.",
-            "Images that cannot be read are listed on stderr and left out. The session must have a model: run train."})
+            "Images that cannot be read are listed on stderr and left out. The session must have a model: run train.",
+            "With --model FILE.onnx instead of --session, labels them with a model written by export-model."})
 final class PredictCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    SessionOption session;
+    @Option(names = "--session", paramLabel = "DIR", description = "The session whose model labels the images")
+    Path sessionDir;
+
+    @Option(names = "--backbone", paramLabel = "JSON",
+            description = "Backbone descriptor, when the session was not made with the bundled one")
+    Path backboneDescriptor;
+
+    @Option(names = "--model", paramLabel = "FILE.onnx", description = "A model written by export-model; no session needed")
+    Path modelFile;
 
     @Option(names = "--images", required = true, paramLabel = "DIR", description = "Folder of images to label")
     Path images;
@@ -46,10 +53,22 @@ final class PredictCommand implements Callable<Integer> {
         if (!Files.isDirectory(images)) {
             throw new IllegalArgumentException(images + " is not a folder");
         }
-        try (OpenSession open = OpenSession.open(session.dir, session.backboneDescriptor)) {
-            OutputPaths.requireOutside(out, "--out", session.dir, open.workspace().imageRoot());
+        if ((sessionDir == null) == (modelFile == null)) {
+            throw new IllegalArgumentException("give either --session DIR or --model FILE.onnx");
+        }
+        if (modelFile != null) {
+            OutputPaths.requireOutside(out, "--out", null, images);
+            var rows = OnnxPrediction.predict(modelFile, images, spec.commandLine().getErr());
+            LabelExport.writeCsv(out, rows);
+            var stdout = spec.commandLine().getOut();
+            stdout.printf("predicted %d images with %s into %s%n", rows.size(), modelFile, out);
+            stdout.flush();
+            return 0;
+        }
+        try (OpenSession open = OpenSession.open(sessionDir, backboneDescriptor)) {
+            OutputPaths.requireOutside(out, "--out", sessionDir, open.workspace().imageRoot(), images);
             ModelSnapshot model = open.workspace().head().orElseThrow(() -> new IllegalStateException(
-                    "session " + session.dir + " has no model yet: label some images and run train first"));
+                    "session " + sessionDir + " has no model yet: label some images and run train first"));
             var scan = ImageScanner.scan(images);
             var err = spec.commandLine().getErr();
             scan.problems().forEach(p -> err.println("skipped " + p.relativePath() + ": " + p.reason()));

@@ -72,6 +72,27 @@ final class HeadNetworks {
         return widened;
     }
 
+    /** The layers' weights as plain arrays, input side first. */
+    static java.util.List<DenseLayerWeights> denseLayers(MultiLayerNetwork network) {
+        var layers = new java.util.ArrayList<DenseLayerWeights>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            var layer = network.getLayer(i);
+            INDArray w = layer.getParam("W");
+            INDArray b = layer.getParam("b");
+            var conf = (org.deeplearning4j.nn.conf.layers.BaseLayer) layer.conf().getLayer();
+            var activation = switch (conf.getActivationFn().getClass().getSimpleName()) {
+                case "ActivationReLU" -> DenseLayerWeights.Activation.RELU;
+                case "ActivationSoftmax" -> DenseLayerWeights.Activation.SOFTMAX;
+                case "ActivationIdentity" -> DenseLayerWeights.Activation.IDENTITY;
+                default -> throw new IllegalStateException("layer " + i + " has activation " + conf.getActivationFn()
+                        + ", which cannot be written out");
+            };
+            layers.add(new DenseLayerWeights((int) w.size(0), (int) w.size(1), w.dup('c').data().asFloat(),
+                    b.dup('c').data().asFloat(), activation));
+        }
+        return layers;
+    }
+
     static int numClasses(MultiLayerNetwork network) {
         return (int) network.getLayer(network.getnLayers() - 1).getParam("b").length();
     }

@@ -124,6 +124,13 @@ public final class ModelSnapshot {
         }
     }
 
+    /** The head's dense layers as they predict (dropout off), input side first; the last ends in softmax. */
+    public List<DenseLayerWeights> denseLayers() {
+        synchronized (network) {
+            return HeadNetworks.denseLayers(network);
+        }
+    }
+
     float[] parameters() {
         synchronized (network) {
             return HeadNetworks.parameters(network);

@@ -261,7 +261,13 @@ public final class LabelImport {
         return toEvents(rows.values(), problems);
     }
 
-    private record Row(int line, String path, String label) {
+    /** One label read from a file: {@code line} is its line or entry number, 0 where there is none. */
+    public record Row(int line, String path, String label) {
+    }
+
+    /** Labels another reader found (session.interchange), checked and turned into events as CSV rows are. */
+    public Result fromRows(List<Row> rows, List<Problem> problems) {
+        return toEvents(rows, new ArrayList<>(problems));
     }
 
     private Result toEvents(Iterable<Row> rows, List<Problem> problems) {

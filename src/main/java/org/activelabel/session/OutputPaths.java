@@ -28,13 +28,14 @@ public final class OutputPaths {
 
     /**
      * Refuses {@code out} when it lands inside the session folder (it could replace the journal or session.json)
-     * or inside one of the image folders (it would become, or replace, an image).
+     * or inside one of the image folders (it would become, or replace, an image). {@code sessionDir} may be null
+     * when no session is involved.
      */
     public static void requireOutside(Path out, String option, Path sessionDir, Path... imageFolders) {
         Path real;
         try {
             real = realTarget(out);
-            if (real.startsWith(realTarget(sessionDir))) {
+            if (sessionDir != null && real.startsWith(realTarget(sessionDir))) {
                 throw new SessionException(option + " " + out + (real.equals(out.toAbsolutePath().normalize()) ? ""
                         : " (really " + real + ")") + " is inside the session folder " + sessionDir
                         + "; writing there could replace the session's own files: choose a path outside it");

@@ -2,6 +2,7 @@ package org.activelabel.ui;
 
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.io.StringWriter;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,9 +16,13 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.image.Image;
 import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.activelabel.app.AppVersion;
+import org.activelabel.backbone.Backbones;
+import org.activelabel.deploy.ModelExport;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
@@ -98,7 +103,9 @@ public final class ActiveLabelApp extends Application {
         var scene = new Scene(loading, Math.min(1280, screen.getWidth()), Math.min(820, screen.getHeight()));
         scene.getStylesheets().add(Objects.requireNonNull(
                 ActiveLabelApp.class.getResource("activelabel.css")).toExternalForm());
-        stage.setTitle("ActiveLabel");
+        stage.setTitle(AppVersion.nameAndVersion());
+        stage.getIcons().add(new Image(Objects.requireNonNull(
+                ActiveLabelApp.class.getResource("activelabel.png")).toExternalForm()));
         stage.setScene(scene);
         stage.setOnHidden(event -> shutDown());
         var opened = opener instanceof DesktopLauncher.EarlyOpen early ? early.ifOpened() : Optional.<Workspace>empty();
@@ -143,6 +150,11 @@ public final class ActiveLabelApp extends Application {
             public Workspace current() {
                 return workspace;
             }
+
+            @Override
+            public void exportModel(Path out) {
+                exportModelTo(out);
+            }
         });
         mainView = new MainView(new MainView.Parts(viewModel, tasks, thumbnailSource, thumbnails(), () -> {
             reviewModel = reviewModel(opened);
@@ -150,7 +162,7 @@ public final class ActiveLabelApp extends Application {
         }, sessionMenu));
         stage.getScene().setRoot(mainView);
         mainView.installShortcuts(stage.getScene());
-        stage.setTitle("ActiveLabel — " + opened.name());
+        stage.setTitle(opened.name() + " — " + AppVersion.nameAndVersion());
         mainView.focusGrid();
         Platform.runLater(() -> {
             LOG.info("Queue of {} images shown {} ms after the program started", viewModel.queueProperty().get().size(),
@@ -198,6 +210,29 @@ public final class ActiveLabelApp extends Application {
             mainView.hideBusy();
             showSessionProblem(error);
         });
+    }
+
+    /** Writes the current model as an ONNX classifier in the background, then says what was written or why not. */
+    private void exportModelTo(Path out) {
+        Workspace session = workspace;
+        tasks.submit(BackgroundTasks.Lane.IO, progress -> ModelExport.write(session, Backbones.bundledDescriptor(), out),
+                written -> {
+                    var info = new Alert(Alert.AlertType.INFORMATION, written.provenance() + ".\n\n" + written.file()
+                            + String.format(java.util.Locale.ROOT, " (%.1f MB) takes RGB images of %s",
+                            written.bytes() / 1e6, String.join(", ", written.classes()))
+                            + "; see the README for running it with onnxruntime.");
+                    info.initOwner(stage);
+                    info.setTitle("ActiveLabel");
+                    info.setHeaderText("Model exported");
+                    info.showAndWait();
+                },
+                error -> {
+                    var alert = new Alert(Alert.AlertType.ERROR, describe(error));
+                    alert.initOwner(stage);
+                    alert.setTitle("ActiveLabel");
+                    alert.setHeaderText("The model was not exported");
+                    alert.showAndWait();
+                });
     }
 
     /** Closes a workspace after the model work still running on it has stopped. */

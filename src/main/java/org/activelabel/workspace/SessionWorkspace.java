@@ -238,7 +238,7 @@ public final class SessionWorkspace implements Workspace {
         return Optional.ofNullable(summary);
     }
 
-    /** The current head, empty before the first update. */
+    @Override
     public Optional<ModelSnapshot> head() {
         return locked(learner::head);
     }

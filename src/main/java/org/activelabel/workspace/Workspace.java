@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.activelabel.model.ModelSnapshot;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.query.Strategies;
 
@@ -43,6 +44,11 @@ public interface Workspace extends AutoCloseable {
 
     /** Latest model summary, empty before the first update. */
     Optional<ModelSummary> model();
+
+    /** The current head itself (to export or predict with), empty before the first update. */
+    default Optional<ModelSnapshot> head() {
+        return Optional.empty();
+    }
 
     String strategy();
 

@@ -39,10 +39,42 @@ public final class OnnxGraph {
     private final List<ProtoWriter> initializers = new ArrayList<>();
     private final List<ProtoWriter> inputs = new ArrayList<>();
     private final List<ProtoWriter> outputs = new ArrayList<>();
+    private final List<ProtoWriter> sparseInitializers = new ArrayList<>();
+    private final List<ProtoWriter> valueInfos = new ArrayList<>();
+    private OnnxModel embedded;
+    private String nodePrefix = "";
     private int nodeCount;
 
     public OnnxGraph(String name) {
         this.name = name;
+    }
+
+    /** Names this graph's own nodes {@code prefix + opType + "_" + n}, so they cannot clash with an embedded model's. */
+    public OnnxGraph nodeNamePrefix(String prefix) {
+        this.nodePrefix = prefix;
+        return this;
+    }
+
+    /**
+     * Copies the nodes and weights of {@code model} into this graph. Its input {@code fedInput} is dropped: a node
+     * of this graph must produce a tensor of that name. Its outputs become intermediate tensors for this graph's
+     * nodes to read. The written model keeps {@code model}'s IR version, operator sets and functions, so the nodes
+     * added here must be valid in those versions.
+     */
+    public OnnxGraph embed(OnnxModel model, String fedInput) {
+        if (embedded != null) {
+            throw new IllegalStateException("one model can be embedded, not two");
+        }
+        if (!model.inputNames().contains(fedInput)) {
+            throw new IllegalArgumentException("the model has no input " + fedInput + ", only " + model.inputNames());
+        }
+        embedded = model;
+        model.nodes.forEach(n -> nodes.add(ProtoWriter.raw(n)));
+        model.initializers.forEach(t -> initializers.add(ProtoWriter.raw(t)));
+        model.sparseInitializers.forEach(t -> sparseInitializers.add(ProtoWriter.raw(t)));
+        model.valueInfos.forEach(v -> valueInfos.add(ProtoWriter.raw(v)));
+        model.inputs.stream().filter(v -> !v.name().equals(fedInput)).forEach(v -> inputs.add(ProtoWriter.raw(v.proto())));
+        return this;
     }
 
     public OnnxGraph input(String tensor, Dim... dims) {
@@ -72,7 +104,7 @@ public final class OnnxGraph {
         var proto = new ProtoWriter();
         nodeInputs.forEach(in -> proto.string(1, in));
         nodeOutputs.forEach(out -> proto.string(2, out));
-        proto.string(3, opType + "_" + nodeCount++).string(4, opType);
+        proto.string(3, nodePrefix + opType + "_" + nodeCount++).string(4, opType);
         for (var attribute : attributes) {
             proto.message(5, attribute(attribute));
         }
@@ -88,12 +120,21 @@ public final class OnnxGraph {
         initializers.forEach(t -> graph.message(5, t));
         inputs.forEach(v -> graph.message(11, v));
         outputs.forEach(v -> graph.message(12, v));
+        valueInfos.forEach(v -> graph.message(13, v));
+        sparseInitializers.forEach(t -> graph.message(15, t));
 
-        var model = new ProtoWriter().varint(1, IR_VERSION).string(2, producer);
+        var model = new ProtoWriter().varint(1, embedded != null ? embedded.irVersion() : IR_VERSION).string(2, producer);
         model.message(7, graph);
-        model.message(8, new ProtoWriter().string(1, "").varint(2, OPSET));
+        if (embedded != null) {
+            embedded.opsetProtos.forEach(o -> model.message(8, ProtoWriter.raw(o)));
+        } else {
+            model.message(8, new ProtoWriter().string(1, "").varint(2, OPSET));
+        }
         new LinkedHashMap<>(metadata).forEach((key, value) ->
                 model.message(14, new ProtoWriter().string(1, key).string(2, value)));
+        if (embedded != null) {
+            embedded.functionProtos.forEach(f -> model.message(25, ProtoWriter.raw(f)));
+        }
         return model.toByteArray();
     }
 

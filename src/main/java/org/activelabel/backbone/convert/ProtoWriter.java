@@ -12,6 +12,13 @@ final class ProtoWriter {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
 
+    /** A message whose content is already encoded, copied as it is. */
+    static ProtoWriter raw(byte[] encoded) {
+        var writer = new ProtoWriter();
+        writer.out.writeBytes(encoded);
+        return writer;
+    }
+
     ProtoWriter varint(int field, long value) {
         tag(field, VARINT);
         rawVarint(value);

@@ -9,11 +9,12 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.Keymap;
 import org.activelabel.workspace.Workspace;
 
-/** The toolbar's Session menu: New session…, Open session…, and the recent ones. */
+/** The toolbar's Session menu: New session…, Open session…, the recent ones, and Export model…. */
 public final class SessionMenu extends MenuButton {
 
     public static final KeyCombination NEW = Keymap.of(Keymap.Action.NEW_SESSION).combinations().get(0);
@@ -25,6 +26,9 @@ public final class SessionMenu extends MenuButton {
         void open(String what, BackgroundTasks.Work<Workspace> work);
 
         Workspace current();
+
+        /** Writes the current session's model as an ONNX classifier to {@code out}, in the background. */
+        void exportModel(Path out);
     }
 
     private final SessionLibrary library;
@@ -41,8 +45,14 @@ public final class SessionMenu extends MenuButton {
         var open = new MenuItem("Open session…");
         open.setAccelerator(OPEN);
         open.setOnAction(event -> askOpen());
-        getItems().addAll(create, open, new SeparatorMenuItem(), recent);
-        setOnShowing(event -> fillRecent());
+        var exportModel = new MenuItem("Export model…");
+        exportModel.setOnAction(event -> askExportModel());
+        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), exportModel);
+        setOnShowing(event -> {
+            fillRecent();
+            var current = actions.current();
+            exportModel.setDisable(current == null || current.model().isEmpty());
+        });
         fillRecent();
     }
 
@@ -63,6 +73,25 @@ public final class SessionMenu extends MenuButton {
         if (chosen != null) {
             open(chosen.toPath());
         }
+    }
+
+    public void askExportModel() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Export the model as ONNX");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+        var current = actions.current();
+        if (current != null) {
+            chooser.setInitialFileName(current.name().replaceAll("[^\\p{Alnum}._-]+", "-") + ".onnx");
+        }
+        var chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen != null) {
+            exportModelTo(chosen.toPath());
+        }
+    }
+
+    /** Export model… once a file is chosen: the current session's model goes to {@code out} in the background. */
+    public void exportModelTo(Path out) {
+        actions.exportModel(out);
     }
 
     private void open(Path sessionDir) {
