@@ -42,14 +42,15 @@ public record HeadConfig(
         /** Scale each vector to unit length. */
         L2,
         /**
-         * Unit length, then per-dimension zero mean and unit variance over the training labels: what the convex
-         * reference (logistic regression on standardised features) sees, so a converged head matches it.
+         * Unit length, then per-dimension zero mean and unit variance over the training labels, as the convex
+         * reference (logistic regression on standardised features) sees them; with few labels each dimension's
+         * spread is shrunk towards the mean spread, since a spread measured on a handful of images is mostly noise.
          */
         L2_STANDARDISE,
         /**
          * Unit length, then per-dimension zero mean, dividing by the dimension's spread pooled with the mean
-         * spread of all dimensions: barely varying dimensions are not blown up, but the head fell 0.7 to 1.7 points
-         * behind the convex reference on digits and MNIST (see docs/label-efficiency.md). Kept for comparison.
+         * spread of all dimensions at every label count: good with few labels, but with 250 the head fell 0.7 to 1.7
+         * points behind the convex reference on digits (see docs/label-efficiency.md). Kept for comparison.
          */
         L2_STANDARDISE_POOLED
     }

@@ -35,6 +35,9 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
         return mean.length;
     }
 
+    /** Up to this many labels the per-dimension spread is fully pooled with the mean spread. */
+    static final double POOLING_LABELS = 20;
+
     static InputNormalisation fit(HeadConfig.Normalisation kind, float[][] features) {
         int d = features[0].length;
         var mean = new float[d];
@@ -58,8 +61,11 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
             double m = sum[j] / n;
             meanVariance += Math.max(0, sumSq[j] / n - m * m) / d;
         }
-        // pooled: the whole mean spread is added; per dimension: 1 % of it, only so a constant dimension stays finite
-        double prior = kind == HeadConfig.Normalisation.L2_STANDARDISE_POOLED ? meanVariance : 0.01 * meanVariance;
+        // pooled: the whole mean spread is added. Per dimension: a spread measured on few labels is mostly noise, so
+        // it is shrunk towards the mean spread with weight POOLING_LABELS / n (all of it up to that many labels, 8 %
+        // at 250), and never less than 1 % so a constant dimension stays finite
+        double prior = kind == HeadConfig.Normalisation.L2_STANDARDISE_POOLED ? meanVariance
+                : Math.max(0.01, Math.min(1.0, POOLING_LABELS / n)) * meanVariance;
         for (int j = 0; j < d; j++) {
             double m = sum[j] / n;
             double variance = Math.max(0, sumSq[j] / n - m * m);

@@ -25,9 +25,9 @@ class SimulateCommandTest {
 
         List<String> lines = Files.readAllLines(csv);
         assertEquals(SimulateCommand.CSV_HEADER, lines.get(0));
-        // 10, 25, 40, 55, 70 labels for each of the two strategies
-        assertEquals(1 + 2 * 5, lines.size(), String.join("\n", lines));
-        for (String strategy : List.of("random", "default")) {
+        // 10, 25, 40, 55, 70 labels for each of the two strategies and the logistic-regression reference
+        assertEquals(1 + 3 * 5, lines.size(), String.join("\n", lines));
+        for (String strategy : List.of("random", "default", "lr-random")) {
             var rows = lines.stream().skip(1).filter(l -> l.startsWith(strategy + ",")).map(l -> l.split(",")).toList();
             assertEquals(List.of("10", "25", "40", "55", "70"), rows.stream().map(r -> r[2]).toList());
             for (String[] r : rows) {
@@ -46,6 +46,7 @@ class SimulateCommandTest {
         assertTrue(refineMillis.get("default") > 0, refineMillis.toString());
         assertTrue(result.out().contains("efficiency"), result.toString());
         assertTrue(result.out().lines().anyMatch(l -> l.startsWith("default")), result.toString());
+        assertTrue(result.out().contains("vs_lr"), result.toString());
     }
 
     @Test
@@ -60,9 +61,9 @@ class SimulateCommandTest {
         Path csv = temp.resolve("random.csv");
         Cli result = Cli.run("simulate", "--images", Path.of("assets/sample").toAbsolutePath().toString(),
                 "--strategy", "random", "--initial", "10", "--batch", "10", "--budget", "20", "--seeds", "1",
-                "--out", csv.toString(), "--cache", temp.resolve("cache").toString());
+                "--no-reference", "--out", csv.toString(), "--cache", temp.resolve("cache").toString());
         assertEquals(0, result.code(), result.toString());
-        assertEquals(3, Files.readAllLines(csv).size());
+        assertEquals(3, Files.readAllLines(csv).size(), "random's two rounds, no reference");
     }
 
     @Test
