@@ -41,18 +41,8 @@ public record HeadConfig(
         NONE,
         /** Scale each vector to unit length. */
         L2,
-        /**
-         * Unit length, then per-dimension zero mean and unit variance over the training labels, as the convex
-         * reference (logistic regression on standardised features) sees them; with few labels each dimension's
-         * spread is shrunk towards the mean spread, since a spread measured on a handful of images is mostly noise.
-         */
-        L2_STANDARDISE,
-        /**
-         * Unit length, then per-dimension zero mean, dividing by the dimension's spread pooled with the mean
-         * spread of all dimensions at every label count: good with few labels, but with 250 the head fell 0.7 to 1.7
-         * points behind the convex reference on digits (see docs/label-efficiency.md). Kept for comparison.
-         */
-        L2_STANDARDISE_POOLED
+        /** Unit length, then per-dimension zero mean and unit variance over the training labels. */
+        L2_STANDARDISE
     }
 
     public HeadConfig {
@@ -81,7 +71,7 @@ public record HeadConfig(
      * cost nothing measurable and gives MC dropout (BALD) something to sample.
      */
     public static HeadConfig defaults() {
-        return new HeadConfig(0, 0.2, 1e-2, 3e-2, Optimizer.ADAM,
+        return new HeadConfig(0, 0.2, 1e-2, 1e-2, Optimizer.ADAM,
                 30, 3, 5000, 150,
                 30, 256, 1024, Normalisation.L2_STANDARDISE, 42L);
     }

@@ -35,15 +35,12 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
         return mean.length;
     }
 
-    /** Up to this many labels the per-dimension spread is fully pooled with the mean spread. */
-    static final double POOLING_LABELS = 20;
-
     static InputNormalisation fit(HeadConfig.Normalisation kind, float[][] features) {
         int d = features[0].length;
         var mean = new float[d];
         var scale = new float[d];
         Arrays.fill(scale, 1f);
-        if (kind == HeadConfig.Normalisation.NONE || kind == HeadConfig.Normalisation.L2) {
+        if (kind != HeadConfig.Normalisation.L2_STANDARDISE) {
             return new InputNormalisation(kind == HeadConfig.Normalisation.L2, mean, scale);
         }
         var unit = new InputNormalisation(true, mean, scale).apply(features);
@@ -56,21 +53,17 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
             }
         }
         int n = unit.length;
+        // pooled over all dimensions too, so a dimension that barely varies in few labels is not blown up
         double meanVariance = 0;
         for (int j = 0; j < d; j++) {
             double m = sum[j] / n;
             meanVariance += Math.max(0, sumSq[j] / n - m * m) / d;
         }
-        // pooled: the whole mean spread is added. Per dimension: a spread measured on few labels is mostly noise, so
-        // it is shrunk towards the mean spread with weight POOLING_LABELS / n (all of it up to that many labels, 8 %
-        // at 250), and never less than 1 % so a constant dimension stays finite
-        double prior = kind == HeadConfig.Normalisation.L2_STANDARDISE_POOLED ? meanVariance
-                : Math.max(0.01, Math.min(1.0, POOLING_LABELS / n)) * meanVariance;
         for (int j = 0; j < d; j++) {
             double m = sum[j] / n;
             double variance = Math.max(0, sumSq[j] / n - m * m);
             mean[j] = (float) m;
-            scale[j] = (float) Math.sqrt(variance + prior + 1e-12);
+            scale[j] = (float) Math.sqrt(variance + meanVariance + 1e-12);
         }
         return new InputNormalisation(true, mean, scale);
     }

@@ -13,12 +13,17 @@ import org.junit.jupiter.api.Test;
  */
 class HeadMatchesConvexSolverTest {
 
+    /**
+     * The default trains for a fixed 150 steps, short of this optimum: measured with simulate, a head that
+     * reached it (Adam at 0.03 with per-dimension scaling) made random's head better but the default pipeline
+     * worse on digits, 9 points at 20 labels (docs/label-efficiency.md). Given the steps, it must get there.
+     */
     @Test
-    void theDefaultHeadReachesTheConvexOptimumOfItsObjective() {
+    void theHeadReachesTheConvexOptimumOfItsObjective() {
         // overlapping classes in 40 dimensions: the optimum is not trivially perfect
         var train = Blobs.of(4, 40, 40, 0.35, 1);
         var test = Blobs.of(4, 100, 40, 0.35, 2);
-        HeadConfig config = HeadConfig.defaults().withDropout(0);
+        HeadConfig config = HeadConfig.defaults().withDropout(0).withFixedIterations(400);
         var head = new HeadTrainer(config).fullRefit(train.trainingSet(4), "blobs", ProgressSink.NONE);
 
         InputNormalisation norm = head.normalisation();
