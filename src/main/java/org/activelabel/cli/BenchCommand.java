@@ -44,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repeats", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE})")
     int repeats;
 
+    @Option(names = "--featurize-only", description = "Measure featurising only, e.g. to compare backbones")
+    boolean featurizeOnly;
+
     private static final int CLASSES = 10;
 
     @Override
@@ -63,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
                 rates[i] = featurizer.measureThroughput(root, paths, ProgressSink.NONE).imagesPerSecond();
             }
             print("featurize_images_per_s", median(rates), "images/s");
+            if (featurizeOnly) {
+                return 0;
+            }
 
             int dim = backbone.featureDim();
             var trainer = new HeadTrainer(HeadConfig.defaults());
