@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Opens a backbone shipped in the assets folder, by name ({@value #DEFAULT}: fast; {@value #ACCURATE}: slower,
@@ -75,6 +76,17 @@ public final class Backbones {
             throw new BackboneException(descriptor + ": descriptor of the bundled backbone \"" + name + "\" not found");
         }
         return descriptor;
+    }
+
+    /** The bundled descriptor whose backbone id is {@code id}, if any: how a session made with one finds it again. */
+    public static Optional<Path> bundledDescriptorWithId(String id) {
+        for (var name : BUNDLED_NAMES) {
+            var descriptor = bundledDescriptor(name);
+            if (BackboneDescriptor.read(descriptor).id().equals(id)) {
+                return Optional.of(descriptor);
+            }
+        }
+        return Optional.empty();
     }
 
     public static OnnxBackbone openBundled(String name) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,5 +59,14 @@ class AccurateBackboneParityTest {
         assertEquals("accurate.json", Backbones.bundledDescriptor(Backbones.ACCURATE).getFileName().toString());
         var error = assertThrows(BackboneException.class, () -> Backbones.bundledDescriptor("huge"));
         assertTrue(error.getMessage().contains("huge"), error.getMessage());
+    }
+
+    @Test
+    void aSessionsBackboneIdLeadsBackToTheBundledDescriptor() {
+        assertEquals(Optional.of(Backbones.bundledDescriptor(Backbones.ACCURATE)),
+                Backbones.bundledDescriptorWithId("inception_v3-nsfwjs440-mixed5-224"));
+        assertEquals(Optional.of(Backbones.bundledDescriptor()),
+                Backbones.bundledDescriptorWithId("mobilenet_v2-nsfwjs440-block13expand-160"));
+        assertEquals(Optional.empty(), Backbones.bundledDescriptorWithId("my-own-backbone"));
     }
 }
