@@ -22,7 +22,7 @@ public final class Backbones {
     /** The bundled MobileNetV2 cut: the default, fast enough to featurise while the user waits. */
     public static final String DEFAULT = "default";
 
-    /** The bundled InceptionV3 cut: about 4x slower to featurise than the default, with stronger features. */
+    /** The bundled InceptionV3 cut: several times slower to featurise than the default, with stronger features. */
     public static final String ACCURATE = "accurate";
 
     private static final List<String> BUNDLED_NAMES = List.of(DEFAULT, ACCURATE);
