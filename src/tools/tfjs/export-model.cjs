@@ -1,15 +1,17 @@
 #!/usr/bin/env node
-// Writes the MobileNetV2 weights bundled in nsfwjs 4.4.0 as a standard TF.js layers model
-// (model.json + weights .bin) with the classifier head removed: the network ends at out_relu.
+// Writes a network bundled in nsfwjs 4.4.0 (MobileNetV2 or InceptionV3) as a standard TF.js layers
+// model (model.json + one weights .bin) with the classifier head removed: the network ends at its last
+// feature map (out_relu for MobileNetV2, mixed10 for InceptionV3). Weights stay uint8-quantised, as
+// shipped; the converter dequantises them.
 //
-// usage: node export-model.cjs <out-dir> [<nsfwjs models/mobilenet_v2 dir>]
+// usage: node export-model.cjs <out-dir> [<nsfwjs models/mobilenet_v2 or models/inception_v3 dir>]
 'use strict';
 
 const fs = require('fs');
 const path = require('path');
 
-// Layers after the last feature map; neither they nor their weights leave this script.
-const HEAD_CLASSES = new Set(['AveragePooling2D', 'Flatten', 'Dense', 'Dropout']);
+// The last feature map of each network; every layer after it is the package's classifier head.
+const LAST_FEATURE_LAYER = { mobilenet_v2: 'out_relu', inception_v3: 'mixed10' };
 
 function defaultSourceDir() {
   // nsfwjs's "exports" hides package.json and the model files, so look in node_modules directly.
@@ -19,25 +21,35 @@ function defaultSourceDir() {
 function main() {
   const [outDir, sourceArg] = process.argv.slice(2);
   if (!outDir) {
-    console.error('usage: node export-model.cjs <out-dir> [<nsfwjs models/mobilenet_v2 dir>]');
+    console.error('usage: node export-model.cjs <out-dir> [<nsfwjs models/mobilenet_v2 or models/inception_v3 dir>]');
     process.exit(2);
   }
   const sourceDir = path.resolve(sourceArg || defaultSourceDir());
+  const lastFeatureLayer = LAST_FEATURE_LAYER[path.basename(sourceDir)];
+  if (!lastFeatureLayer) {
+    throw new Error(`${sourceDir}: expected a folder named ${Object.keys(LAST_FEATURE_LAYER).join(' or ')}`);
+  }
   const model = require(path.join(sourceDir, 'model.min.js'));
-  const shardBase64 = require(path.join(sourceDir, 'group1-shard1of1.min.js'));
-  const shard = Buffer.from(shardBase64, 'base64');
+  const group = model.weightsManifest[0];
+  // Each shard is a .min.js module exporting its bytes as base64; together they hold the weights back to back.
+  const shard = Buffer.concat(group.paths.map(p => Buffer.from(require(path.join(sourceDir, p + '.min.js')), 'base64')));
 
   const config = model.modelTopology.model_config.config;
-  const headNames = new Set(config.layers.filter(l => HEAD_CLASSES.has(l.class_name)).map(l => l.name));
-  const lastFeatureLayer = 'out_relu';
-  if (!config.layers.some(l => l.name === lastFeatureLayer)) {
+  const byName = new Map(config.layers.map(l => [l.name, l]));
+  if (!byName.has(lastFeatureLayer)) {
     throw new Error(`${sourceDir}: no layer named ${lastFeatureLayer}`);
   }
-  config.layers = config.layers.filter(l => !headNames.has(l.name));
+  const kept = new Set();
+  const keep = name => {
+    if (kept.has(name)) return;
+    kept.add(name);
+    for (const call of byName.get(name).inbound_nodes) call.forEach(([inbound]) => keep(inbound));
+  };
+  keep(lastFeatureLayer);
+  config.layers = config.layers.filter(l => kept.has(l.name));
   config.output_layers = [[lastFeatureLayer, 0, 0]];
 
-  // The shard holds the weights back to back in manifest order; keep the bytes of the kept ones.
-  const group = model.weightsManifest[0];
+  // Keep the bytes of the kept layers' weights.
   const keptSpecs = [];
   const keptChunks = [];
   let offset = 0;
@@ -46,14 +58,14 @@ function main() {
     const bytesPer = spec.quantization ? bytesPerQuantised(spec.quantization.dtype) : 4;
     const size = count * bytesPer;
     const layer = spec.name.split('/')[0];
-    if (!headNames.has(layer)) {
+    if (kept.has(layer)) {
       keptSpecs.push(spec);
       keptChunks.push(shard.subarray(offset, offset + size));
     }
     offset += size;
   }
   if (offset !== shard.length) {
-    throw new Error(`weights manifest covers ${offset} bytes but the shard has ${shard.length}`);
+    throw new Error(`weights manifest covers ${offset} bytes but the shards hold ${shard.length}`);
   }
 
   fs.mkdirSync(outDir, { recursive: true });

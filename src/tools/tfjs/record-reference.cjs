@@ -3,11 +3,14 @@
 // global-average-pooled activations of a few layers as little-endian float32 files, so the Java
 // backbone can be checked against the original network.
 //
-// usage: node record-reference.cjs <exported model dir> <out dir>
+// usage: node record-reference.cjs <exported model dir> <out dir> [<layer>,<layer>...]
+//   (default layers: block_13_expand_relu,block_16_expand_relu of MobileNetV2; mixed5 for InceptionV3)
 //
 // Image k (0-based) of size 224x224, pixel value at column x, row y, channel c (0=R, 1=G, 2=B):
 //   p = (A[k]*x + B[k]*y + C[k]*c + D[k]*floor(x*y/16)) mod 256      (an integer 0..255)
 //   input = float32(p / 255)                                           (NHWC, what the model expects)
+// The model's input layer is rebuilt at 224x224 whatever size it was saved with (InceptionV3: 299),
+// which its convolutional part accepts as it is.
 // Output file reference-<layer>.f32: IMAGES x channels float32, image-major.
 'use strict';
 
@@ -20,7 +23,7 @@ const A = [1, 7, 0];
 const B = [1, 3, 5];
 const C = [80, 40, 100];
 const D = [0, 1, 3];
-const LAYERS = ['block_13_expand_relu', 'block_16_expand_relu'];
+const DEFAULT_LAYERS = ['block_13_expand_relu', 'block_16_expand_relu'];
 
 function pixel(k, x, y, c) {
   return (A[k] * x + B[k] * y + C[k] * c + D[k] * Math.floor((x * y) / 16)) % 256;
@@ -45,6 +48,9 @@ function fileHandler(dir) {
   return {
     load: async () => {
       const json = JSON.parse(fs.readFileSync(path.join(dir, 'model.json'), 'utf8'));
+      for (const layer of json.modelTopology.model_config.config.layers) {
+        if (layer.class_name === 'InputLayer') layer.config.batch_input_shape = [null, SIZE, SIZE, 3];
+      }
       const group = json.weightsManifest[0];
       const bin = fs.readFileSync(path.join(dir, group.paths[0]));
       return {
@@ -57,16 +63,18 @@ function fileHandler(dir) {
 }
 
 async function main() {
-  const [modelDir, outDir] = process.argv.slice(2);
+  const [modelDir, outDir, layerList] = process.argv.slice(2);
   if (!modelDir || !outDir) {
-    console.error('usage: node record-reference.cjs <exported model dir> <out dir>');
+    console.error('usage: node record-reference.cjs <exported model dir> <out dir> [<layer>,<layer>...]');
     process.exit(2);
   }
+  const LAYERS = layerList ? layerList.split(',') : DEFAULT_LAYERS;
   await tf.setBackend('cpu');
   const model = await tf.loadLayersModel(fileHandler(modelDir));
   const probe = tf.model({ inputs: model.inputs, outputs: LAYERS.map(name => model.getLayer(name).output) });
   const input = inputTensor();
-  const outputs = probe.predict(input);
+  const predicted = probe.predict(input);
+  const outputs = Array.isArray(predicted) ? predicted : [predicted];
   fs.mkdirSync(outDir, { recursive: true });
   LAYERS.forEach((name, i) => {
     const pooled = tf.mean(outputs[i], [1, 2]);

@@ -4,8 +4,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
-/** Opens the backbone shipped in the assets folder, or one described by any descriptor file. */
+/**
+ * Opens a backbone shipped in the assets folder, by name ({@value #DEFAULT}: fast; {@value #ACCURATE}: slower,
+ * stronger features), or one described by any descriptor file.
+ */
 public final class Backbones {
 
     /** System property naming the assets folder (the one holding {@code backbone/default.json}). */
@@ -13,6 +18,14 @@ public final class Backbones {
 
     /** Where the bundled descriptor lives inside the assets folder. */
     public static final String BUNDLED_DESCRIPTOR = "backbone/default.json";
+
+    /** The bundled MobileNetV2 cut: the default, fast enough to featurise while the user waits. */
+    public static final String DEFAULT = "default";
+
+    /** The bundled InceptionV3 cut: several times slower to featurise than the default, with stronger features. */
+    public static final String ACCURATE = "accurate";
+
+    private static final List<String> BUNDLED_NAMES = List.of(DEFAULT, ACCURATE);
 
     private Backbones() {
     }
@@ -46,6 +59,42 @@ public final class Backbones {
         }
         throw new BackboneException("bundled backbone descriptor not found; looked at " + tried
                 + "; set -D" + ASSETS_PROPERTY + "=<assets folder>");
+    }
+
+    /** Names of the bundled backbones, the default first; each is {@code backbone/<name>.json} in the assets folder. */
+    public static List<String> bundledNames() {
+        return BUNDLED_NAMES;
+    }
+
+    /** The descriptor of the bundled backbone called {@code name} (one of {@link #bundledNames()}). */
+    public static Path bundledDescriptor(String name) {
+        if (!BUNDLED_NAMES.contains(name)) {
+            throw new BackboneException("no bundled backbone named \"" + name + "\"; bundled: " + BUNDLED_NAMES);
+        }
+        var descriptor = bundledDescriptor().resolveSibling(name + ".json");
+        if (!Files.isRegularFile(descriptor)) {
+            throw new BackboneException(descriptor + ": descriptor of the bundled backbone \"" + name + "\" not found");
+        }
+        return descriptor;
+    }
+
+    /** The bundled descriptor whose backbone id is {@code id}, if any: how a session made with one finds it again. */
+    public static Optional<Path> bundledDescriptorWithId(String id) {
+        for (var name : BUNDLED_NAMES) {
+            var descriptor = bundledDescriptor(name);
+            if (BackboneDescriptor.read(descriptor).id().equals(id)) {
+                return Optional.of(descriptor);
+            }
+        }
+        return Optional.empty();
+    }
+
+    public static OnnxBackbone openBundled(String name) {
+        return OnnxBackbone.open(bundledDescriptor(name));
+    }
+
+    public static OnnxBackbone openBundled(String name, int intraOpThreads) {
+        return OnnxBackbone.open(bundledDescriptor(name), intraOpThreads);
     }
 
     public static OnnxBackbone openBundled() {

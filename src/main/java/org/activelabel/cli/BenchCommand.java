@@ -37,17 +37,23 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--images", paramLabel = "DIR", description = "Images to featurise (default: the bundled sample)")
     Path images;
 
-    @Option(names = "--backbone", paramLabel = "JSON", description = "Backbone descriptor (default: the bundled one)")
+    @Option(names = "--backbone", paramLabel = "JSON|NAME",
+            description = "Backbone descriptor, or a bundled backbone: default, accurate (default: default)")
     Path backboneDescriptor;
 
     @Option(names = "--repeats", defaultValue = "5", description = "Repetitions per figure (default: ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--featurize-only", description = "Measure featurising only, e.g. to compare backbones")
+    boolean featurizeOnly;
 
     private static final int CLASSES = 10;
 
     @Override
     public Integer call() throws IOException {
         try (Backbone backbone = CliSupport.openBackbone(backboneDescriptor)) {
+            System.err.printf(Locale.ROOT, "backbone %s (%dx%d input, %d features)%n", backbone.id(),
+                    backbone.inputWidth(), backbone.inputHeight(), backbone.featureDim());
             Path root = images != null ? images : Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
             var paths = ImageScanner.scan(root).relativePaths();
             if (paths.isEmpty()) {
@@ -60,6 +66,9 @@ final class BenchCommand implements Callable<Integer> {
                 rates[i] = featurizer.measureThroughput(root, paths, ProgressSink.NONE).imagesPerSecond();
             }
             print("featurize_images_per_s", median(rates), "images/s");
+            if (featurizeOnly) {
+                return 0;
+            }
 
             int dim = backbone.featureDim();
             var trainer = new HeadTrainer(HeadConfig.defaults());

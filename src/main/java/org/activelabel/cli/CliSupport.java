@@ -1,5 +1,6 @@
 package org.activelabel.cli;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.backbone.Backbones;
@@ -11,7 +12,23 @@ final class CliSupport {
     }
 
     static Backbone openBackbone(Path descriptor) {
-        return descriptor == null ? Backbones.openBundled() : Backbones.open(descriptor);
+        return Backbones.open(descriptorFile(descriptor));
+    }
+
+    /**
+     * What {@code --backbone} names: nothing means the bundled default; a bundled backbone's name
+     * ({@code default}, {@code accurate}) that is not also a file here means that bundled backbone;
+     * anything else is a descriptor file.
+     */
+    static Path descriptorFile(Path option) {
+        if (option == null) {
+            return Backbones.bundledDescriptor();
+        }
+        var name = option.toString();
+        if (Backbones.bundledNames().contains(name) && !Files.exists(option)) {
+            return Backbones.bundledDescriptor(name);
+        }
+        return option;
     }
 
     static Path cacheDir(Path given) {

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.activelabel.backbone.BackboneDescriptor;
-import org.activelabel.backbone.Backbones;
 import org.activelabel.session.DataFolder;
 import org.activelabel.session.RecentSessions;
 import org.activelabel.session.SessionException;
@@ -59,8 +58,7 @@ final class InitCommand implements Callable<Integer> {
         if (classNames.isEmpty()) {
             throw new IllegalArgumentException(images + " has no sub-folders to take class names from");
         }
-        String backboneId = BackboneDescriptor.read(backboneDescriptor != null ? backboneDescriptor
-                : Backbones.bundledDescriptor()).id();
+        String backboneId = BackboneDescriptor.read(CliSupport.descriptorFile(backboneDescriptor)).id();
         Path dir = session.toAbsolutePath().normalize();
         String sessionName = name != null ? name : dir.getFileName().toString();
         try (Session created = Session.create(dir, sessionName, images, classNames, backboneId)) {

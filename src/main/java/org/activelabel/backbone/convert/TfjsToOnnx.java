@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Converts a Keras-style TF.js layers model (convolutions, depthwise convolutions, batch norm,
- * ReLU/ReLU6, zero padding, add) into an ONNX graph cut at the requested layers. Batch norm is
+ * ReLU/ReLU6, zero padding, add, max and average pooling, channel concatenation) into an ONNX graph
+ * cut at the requested layers. Batch norm is
  * folded into the convolution before it; the graph takes NCHW float input with batch, height and
  * width left dynamic, and each requested layer becomes an output, global-average-pooled to [N, C]
  * unless raw maps are asked for.
@@ -35,9 +36,10 @@ public final class TfjsToOnnx {
 
     static final String USAGE = """
             usage: TfjsToOnnx <model.json> <out.onnx> --outputs <layer>[,<layer>...] [--raw]
-                              [--descriptor <out.json> --id <backbone id> [--scale <s>] [--mean r,g,b] [--std r,g,b]]
+                              [--descriptor <out.json> --id <backbone id> [--size <px>] [--scale <s>] [--mean r,g,b] [--std r,g,b]]
               --raw         output the layers' feature maps [N,C,h,w] instead of their channel means [N,C]
               --descriptor  also write a backbone descriptor for the first output (pool none, or avg with --raw)
+              --size        input width and height the descriptor asks for (default: the model's own input size)
               --scale/--mean/--std  input normalisation x' = (pixel*scale - mean)/std; default 1/255, 0, 1""";
 
     /**
@@ -134,6 +136,9 @@ public final class TfjsToOnnx {
             case "Conv2D", "DepthwiseConv2D" -> convolution(layer);
             case "ReLU" -> relu(layer);
             case "Add" -> add(layer);
+            case "Activation" -> activation(layer);
+            case "MaxPooling2D", "AveragePooling2D" -> pooling(layer);
+            case "Concatenate" -> concatenate(layer);
             case "BatchNormalization" -> throw unsupported(layer, "batch normalisation is only supported right after a convolution");
             default -> throw unsupported(layer, "layer class " + layer.className() + " is not supported");
         }
@@ -278,6 +283,59 @@ public final class TfjsToOnnx {
         channelsOf.put(layer.name(), channelsOf.get(layer.inbound().get(0)));
     }
 
+    /** A separate Keras activation layer; only ReLU, the one InceptionV3 uses. */
+    private void activation(Layer layer) {
+        var function = layer.config().path("activation").asText();
+        if (!function.equals("relu")) {
+            throw unsupported(layer, "activation " + function + " is not supported");
+        }
+        var in = single(layer);
+        graph.node("Relu", List.of(tensorOf.get(in)), List.of(layer.name()));
+        tensorOf.put(layer.name(), layer.name());
+        channelsOf.put(layer.name(), channelsOf.get(in));
+    }
+
+    /**
+     * Max and average pooling. TF 'same' puts the odd pixel at the end (SAME_UPPER) and averages over the
+     * pixels inside the image only, hence {@code count_include_pad 0}.
+     */
+    private void pooling(Layer layer) {
+        requireChannelsLast(layer);
+        var in = single(layer);
+        boolean average = layer.className().equals("AveragePooling2D");
+        var attributes = new ArrayList<OnnxAttribute>(List.of(
+                OnnxAttribute.of("kernel_shape", pair(layer, "pool_size")),
+                OnnxAttribute.of("strides", layer.config().path("strides").isArray()
+                        ? pair(layer, "strides") : pair(layer, "pool_size"))));
+        switch (layer.config().path("padding").asText("valid")) {
+            case "same" -> attributes.add(OnnxAttribute.of("auto_pad", "SAME_UPPER"));
+            case "valid" -> attributes.add(OnnxAttribute.of("pads", new long[4]));
+            default -> throw unsupported(layer, "padding " + layer.config().path("padding").asText() + " is not supported");
+        }
+        if (average) {
+            attributes.add(OnnxAttribute.of("count_include_pad", 0));
+        }
+        graph.node(average ? "AveragePool" : "MaxPool", List.of(tensorOf.get(in)), List.of(layer.name()),
+                attributes.toArray(OnnxAttribute[]::new));
+        tensorOf.put(layer.name(), layer.name());
+        channelsOf.put(layer.name(), channelsOf.get(in));
+    }
+
+    /** Keras concatenates on the last (channel) axis of NHWC, which is axis 1 of NCHW. */
+    private void concatenate(Layer layer) {
+        int axis = layer.config().path("axis").asInt(-1);
+        if (axis != -1 && axis != 3) {
+            throw unsupported(layer, "only concatenation along the channel axis is supported, not axis " + axis);
+        }
+        if (layer.inbound().isEmpty()) {
+            throw unsupported(layer, "nothing to concatenate");
+        }
+        var inputs = layer.inbound().stream().map(tensorOf::get).toList();
+        graph.node("Concat", inputs, List.of(layer.name()), OnnxAttribute.of("axis", 1));
+        tensorOf.put(layer.name(), layer.name());
+        channelsOf.put(layer.name(), layer.inbound().stream().mapToInt(channelsOf::get).sum());
+    }
+
     private String constant(float value) {
         var name = "const/" + value;
         if (constants.add(name)) {
@@ -375,7 +433,8 @@ public final class TfjsToOnnx {
             var first = converted.outputs().get(layers.get(0));
             var descriptor = new BackboneDescriptor(options.get("id"),
                     descriptorFile.getParent().relativize(onnxFile).toString(), INPUT_NAME,
-                    converted.inputWidth(), converted.inputHeight(),
+                    Integer.parseInt(options.getOrDefault("size", String.valueOf(converted.inputWidth()))),
+                    Integer.parseInt(options.getOrDefault("size", String.valueOf(converted.inputHeight()))),
                     BackboneDescriptor.Layout.NCHW,
                     Float.parseFloat(options.getOrDefault("scale", String.valueOf(1f / 255))),
                     floats(options.getOrDefault("mean", "0,0,0")), floats(options.getOrDefault("std", "1,1,1")),
