@@ -129,12 +129,9 @@ public final class LabelQueue {
 
     // ---- labelling ----
 
-    /**
-     * A label is on its way: its images leave the queue at once and the focus goes to the next one. Labelling does
-     * not pin the focus: someone working down from the top still gets the most useful image first when the
-     * ranking changes while images are being read; a click or a move does pin it.
-     */
+    /** A label is on its way: its images leave the queue at once and the focus goes to the next one. */
     public void labelSent(int[] ids) {
+        focusChosen = true;
         int focusIndex = snapshot.indexOf(focused);
         for (int id : ids) {
             pending.add(id);

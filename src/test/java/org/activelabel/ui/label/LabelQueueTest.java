@@ -44,18 +44,6 @@ class LabelQueueTest {
     }
 
     @Test
-    void labellingFromTheTopDoesNotPinTheFocusWhenTheRankingChanges() {
-        queue.labelSent(queue.targets());
-        queue.labelSent(queue.targets());
-        assertEquals(7, queue.focused());
-
-        // the ranking is redone as more images are read: the most useful one now is 9
-        queue.setOrder(new int[] {9, 1, 0, 7}, false);
-
-        assertEquals(9, queue.focused(), "the person working down from the top sees the most useful image next");
-    }
-
-    @Test
     void aLabelThatFailsBringsItsImagesBack() {
         queue.labelSent(new int[] {4});
         queue.labelFailed(new int[] {4});
