@@ -35,7 +35,8 @@ final class InitCommand implements Callable<Integer> {
     @Option(names = "--name", description = "Session name (default: the session folder's name)")
     String name;
 
-    @Option(names = "--backbone", paramLabel = "JSON", description = "Backbone descriptor (default: the bundled one)")
+    @Option(names = "--backbone", paramLabel = "JSON|NAME",
+            description = "Backbone descriptor, or a bundled backbone: default, accurate (default: default)")
     Path backboneDescriptor;
 
     @ArgGroup(exclusive = true, multiplicity = "1")

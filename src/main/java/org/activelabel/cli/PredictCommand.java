@@ -35,8 +35,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--session", paramLabel = "DIR", description = "The session whose model labels the images")
     Path sessionDir;
 
-    @Option(names = "--backbone", paramLabel = "JSON",
-            description = "Backbone descriptor, when the session was not made with the bundled one")
+    @Option(names = "--backbone", paramLabel = "JSON|NAME",
+            description = "Backbone descriptor or bundled backbone name, when the session was not made with the default one")
     Path backboneDescriptor;
 
     @Option(names = "--model", paramLabel = "FILE.onnx", description = "A model written by export-model; no session needed")

@@ -9,7 +9,7 @@ final class SessionOption {
     @Option(names = "--session", required = true, paramLabel = "DIR", description = "The session folder")
     Path dir;
 
-    @Option(names = "--backbone", paramLabel = "JSON",
-            description = "Backbone descriptor, when the session was not made with the bundled one")
+    @Option(names = "--backbone", paramLabel = "JSON|NAME",
+            description = "Backbone descriptor or bundled backbone name, when the session was not made with the default one")
     Path backboneDescriptor;
 }

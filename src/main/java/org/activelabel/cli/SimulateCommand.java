@@ -68,7 +68,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "How the head is updated after each round, as in the app: incremental or full (default: ${DEFAULT-VALUE})")
     String update;
 
-    @Option(names = "--backbone", paramLabel = "JSON", description = "Backbone descriptor (default: the bundled one)")
+    @Option(names = "--backbone", paramLabel = "JSON|NAME",
+            description = "Backbone descriptor, or a bundled backbone: default, accurate (default: default)")
     Path backboneDescriptor;
 
     @Option(names = "--cache", paramLabel = "DIR", description = "Feature cache folder (default: ~/.cache/activelabel/features)")
