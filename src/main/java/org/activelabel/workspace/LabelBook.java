@@ -25,7 +25,6 @@ final class LabelBook {
     private final ActiveLearner learner;
     private final Map<Integer, LabelEntry> labels = new HashMap<>();
     private final UndoHistory history = new UndoHistory();
-    private int sinceModel;
 
     LabelBook(Session session, ActiveLearner learner) {
         this.session = session;
@@ -91,16 +90,6 @@ final class LabelBook {
         }).orElse(new int[0]);
     }
 
-    /** Labels given since the last model update (labels, unlabels, undos and redos all count). */
-    int sinceModel() {
-        return sinceModel;
-    }
-
-    /** An update trained on the labels counted by {@code countedBefore}; later ones wait for the next. */
-    void modelTrained(int countedBefore) {
-        sinceModel = Math.max(0, sinceModel - countedBefore);
-    }
-
     private List<UndoHistory.Change> record(List<UndoHistory.Change> changes, IntFunction<String> pathOf) {
         if (!changes.isEmpty()) {
             write(changes, pathOf);
@@ -125,7 +114,6 @@ final class LabelBook {
             c.after().ifPresentOrElse(e -> labels.put(c.itemId(), e), () -> labels.remove(c.itemId()));
             teach(c.itemId(), c.after());
         }
-        sinceModel += changes.size();
     }
 
     private void teach(int id, Optional<LabelEntry> entry) {

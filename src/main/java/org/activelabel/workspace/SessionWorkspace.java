@@ -394,11 +394,6 @@ public final class SessionWorkspace implements Workspace {
         });
     }
 
-    /** Labels given since the last model update (labels, unlabels, undos and redos all count). */
-    public int labelsSinceModel() {
-        return locked(book::sinceModel);
-    }
-
     // ---- featurising -----------------------------------------------------------------------
 
     @Override
@@ -460,16 +455,11 @@ public final class SessionWorkspace implements Workspace {
 
     private ModelSummary doUpdate(boolean full, ProgressSink progress) {
         // a consistent copy of the labels; labels given while training go into the next update
-        int[] sinceBefore = new int[1];
-        LearnerState before = locked(() -> {
-            sinceBefore[0] = book.sinceModel();
-            return learner.state();
-        });
+        LearnerState before = locked(learner::state);
         Update update = learner.train(before, full, progress);
         // saved before anything is shown or recorded: a model that is not on disk did not happen
         records.saveHead(update.model());
         float[][] probabilities = install(update.model(), update.rows());
-        run(() -> book.modelTrained(sinceBefore[0]));
         rerank(); // the refreshed queue first; the slower steps below refine it and add figures
         publishProvisional(update.model(), update);
 
