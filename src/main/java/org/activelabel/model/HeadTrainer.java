@@ -221,9 +221,15 @@ public final class HeadTrainer {
             }
             var order = rows.clone();
             shuffle(order, random);
-            for (int start = 0; start < order.length; start += batch) {
+            for (int start = 0; start < order.length; ) {
                 progress.checkCancelled();
-                network.fit(minibatch(Arrays.copyOfRange(order, start, Math.min(order.length, start + batch))));
+                int end = Math.min(order.length, start + batch);
+                // a lone last row joins this minibatch: DL4J reads a 1x1 weight mask as a per-class mask and refuses it
+                if (order.length - end == 1) {
+                    end = order.length;
+                }
+                network.fit(minibatch(Arrays.copyOfRange(order, start, end)));
+                start = end;
             }
         }
 

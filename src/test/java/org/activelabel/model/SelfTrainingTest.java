@@ -42,6 +42,19 @@ class SelfTrainingTest {
     }
 
     @Test
+    void aWeightedSetThatLeavesOneRowForTheLastMinibatchTrains() {
+        // 9 rows in minibatches of 4: a lone last row's weight would look like a per-class mask to DL4J
+        var data = Blobs.of(3, 3, DIM, 2.0, 1).trainingSet(3);
+        var weights = new float[data.size()];
+        Arrays.fill(weights, 0.5f);
+        var trainer = new HeadTrainer(SOFTMAX.withBatchSize(4));
+
+        var model = trainer.weightedRefit(data, weights, data.size(), "bb", 1, ProgressSink.NONE);
+
+        assertEquals(data.size(), model.predict(data.features()).length);
+    }
+
+    @Test
     void weightsMustFitTheRows() {
         var data = Blobs.of(2, 5, DIM, 2.0, 1).trainingSet(2);
         var trainer = new HeadTrainer(SOFTMAX);
