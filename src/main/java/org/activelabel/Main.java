@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.activelabel.app.AppLogs;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.session.DataFolder;
-import org.activelabel.backbone.LazyBackbone;
+import org.activelabel.backbone.BackboneShelf;
 import org.activelabel.cli.ActiveLabelCommand;
 import org.activelabel.ui.DesktopLauncher;
 import org.activelabel.ui.session.SessionLibrary;
@@ -85,11 +85,9 @@ public final class Main {
         }
     }
 
-    /** The ONNX model loads only when an image needs reading: a session whose features are cached opens without it. */
+    /** The ONNX models load only when an image needs reading: a session whose features are cached opens without one. */
     private static SessionLibrary desktopSessions() {
-        Path descriptor = Backbones.bundledDescriptor();
-        Path sample = descriptor.getParent().getParent().resolve("sample");
-        return new SessionLibrary(DataFolder.get(), sample,
-                new LazyBackbone(descriptor));
+        Path sample = Backbones.bundledDescriptor().getParent().getParent().resolve("sample");
+        return new SessionLibrary(DataFolder.get(), sample, BackboneShelf.bundled());
     }
 }

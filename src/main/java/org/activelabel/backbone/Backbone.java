@@ -12,6 +12,11 @@ public interface Backbone extends AutoCloseable {
     /** Stable id of the weights and the feature layer; a feature cache and a head are keyed by it. */
     String id();
 
+    /** What a person reads about it: the network, the layers used, the speed; the id if nothing more is known. */
+    default String description() {
+        return id();
+    }
+
     /** Width and height an input image must have before {@link #embed}. */
     int inputWidth();
 

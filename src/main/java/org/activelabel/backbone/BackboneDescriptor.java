@@ -28,10 +28,11 @@ import java.util.Set;
  * @param outputName name of the graph output holding the features
  * @param pool       NONE: the output is already [N, featureDim]; AVG: the output is a feature map to average over space
  * @param featureDim length of each feature vector
+ * @param description what a person choosing a backbone reads: the network, the layers used, the speed ("" if none)
  */
 public record BackboneDescriptor(String id, String modelFile, String inputName, int width, int height,
                                  Layout layout, float scale, float[] mean, float[] std, String outputName,
-                                 Pool pool, int featureDim) {
+                                 Pool pool, int featureDim, String description) {
 
     public enum Layout { NCHW, NHWC }
 
@@ -59,6 +60,7 @@ public record BackboneDescriptor(String id, String modelFile, String inputName, 
         if (!(scale > 0) || Float.isInfinite(scale)) {
             throw new IllegalArgumentException("field 'scale' must be a positive number, got " + scale);
         }
+        description = description == null ? "" : description.strip();
         mean = requireRgb("mean", mean);
         std = requireRgb("std", std);
         for (float s : std) {
@@ -110,7 +112,8 @@ public record BackboneDescriptor(String id, String modelFile, String inputName, 
                     integer(root, "width"), integer(root, "height"),
                     choice(root, "layout", Layout.class), (float) number(root, "scale"),
                     rgb(root, "mean"), rgb(root, "std"), text(root, "outputName"),
-                    choice(root, "pool", Pool.class), integer(root, "featureDim"));
+                    choice(root, "pool", Pool.class), integer(root, "featureDim"),
+                    root.hasNonNull("description") ? text(root, "description") : "");
         } catch (IllegalArgumentException e) {
             throw new BackboneException(file + ": invalid backbone descriptor: " + e.getMessage(), e);
         }
@@ -128,6 +131,9 @@ public record BackboneDescriptor(String id, String modelFile, String inputName, 
             stdNode.add(std[c]);
         }
         root.put("outputName", outputName).put("pool", pool.name().toLowerCase(Locale.ROOT)).put("featureDim", featureDim);
+        if (!description.isEmpty()) {
+            root.put("description", description);
+        }
         Files.writeString(file, JSON.writeValueAsString(root) + "\n");
     }
 
@@ -136,13 +142,14 @@ public record BackboneDescriptor(String id, String modelFile, String inputName, 
         return other instanceof BackboneDescriptor d && id.equals(d.id) && modelFile.equals(d.modelFile)
                 && inputName.equals(d.inputName) && width == d.width && height == d.height && layout == d.layout
                 && Float.compare(scale, d.scale) == 0 && Arrays.equals(mean, d.mean) && Arrays.equals(std, d.std)
-                && outputName.equals(d.outputName) && pool == d.pool && featureDim == d.featureDim;
+                && outputName.equals(d.outputName) && pool == d.pool && featureDim == d.featureDim
+                && description.equals(d.description);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(id, modelFile, inputName, width, height, layout, scale, Arrays.hashCode(mean),
-                Arrays.hashCode(std), outputName, pool, featureDim);
+                Arrays.hashCode(std), outputName, pool, featureDim, description);
     }
 
     @Override

@@ -26,6 +26,11 @@ public final class LazyBackbone implements Backbone {
     }
 
     @Override
+    public String description() {
+        return descriptor.description().isEmpty() ? descriptor.id() : descriptor.description();
+    }
+
+    @Override
     public int inputWidth() {
         return descriptor.width();
     }

@@ -97,6 +97,11 @@ public final class OnnxBackbone implements Backbone {
     }
 
     @Override
+    public String description() {
+        return descriptor.description().isEmpty() ? descriptor.id() : descriptor.description();
+    }
+
+    @Override
     public int inputWidth() {
         return descriptor.width();
     }

@@ -1,7 +1,6 @@
 package org.activelabel.cli;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.session.Session;
@@ -16,7 +15,7 @@ record OpenSession(Backbone backbone, SessionWorkspace workspace) implements Aut
      * names, which must be the backbone the session was made with.
      */
     static OpenSession open(Path dir, Path descriptor) throws IOException {
-        String sessionBackbone = backboneIdOf(dir);
+        String sessionBackbone = Session.backboneIdOf(dir);
         Backbone backbone = CliSupport.openBackbone(descriptor);
         try {
             if (!backbone.id().equals(sessionBackbone)) {
@@ -27,16 +26,6 @@ record OpenSession(Backbone backbone, SessionWorkspace workspace) implements Aut
         } catch (IOException | RuntimeException e) {
             backbone.close();
             throw e;
-        }
-    }
-
-    /** Reads session.json under the lock (so a damaged or busy session fails before the backbone loads). */
-    private static String backboneIdOf(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            throw new SessionException("no session in " + dir + ": no such folder");
-        }
-        try (Session session = Session.open(dir)) {
-            return session.backboneId();
         }
     }
 

@@ -46,6 +46,19 @@ public final class Session implements AutoCloseable {
         return sessionsRoot.resolve(name.strip());
     }
 
+    /**
+     * The id of the backbone the session in {@code dir} was made with, read under its lock, so a damaged or busy
+     * session fails before a backbone is loaded for it.
+     */
+    public static String backboneIdOf(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SessionException("no session in " + dir + ": no such folder");
+        }
+        try (Session session = open(dir)) {
+            return session.backboneId();
+        }
+    }
+
     /** Makes a new session in {@code dir} (created when missing) and opens it. */
     public static Session create(Path dir, String name, Path imageRoot, List<String> classNames, String backboneId) {
         Objects.requireNonNull(backboneId, "backboneId");

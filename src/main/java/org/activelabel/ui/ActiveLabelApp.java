@@ -21,7 +21,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.activelabel.app.AppVersion;
-import org.activelabel.backbone.Backbones;
+import java.io.IOException;
 import org.activelabel.deploy.ModelExport;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.session.SessionLibrary;
@@ -215,7 +215,10 @@ public final class ActiveLabelApp extends Application {
     /** Writes the current model as an ONNX classifier in the background, then says what was written or why not. */
     private void exportModelTo(Path out) {
         Workspace session = workspace;
-        tasks.submit(BackgroundTasks.Lane.IO, progress -> ModelExport.write(session, Backbones.bundledDescriptor(), out),
+        tasks.submit(BackgroundTasks.Lane.IO, progress -> ModelExport.write(session,
+                        library.backboneDescriptor(session.backboneId()).orElseThrow(() -> new IOException(
+                                "the backbone " + session.backboneId() + " of this session has no descriptor here")),
+                        out),
                 written -> {
                     var info = new Alert(Alert.AlertType.INFORMATION, written.provenance() + ".\n\n" + written.file()
                             + String.format(java.util.Locale.ROOT, " (%.1f MB) takes RGB images of %s",

@@ -239,6 +239,16 @@ public final class SessionWorkspace implements Workspace {
     }
 
     @Override
+    public String backboneId() {
+        return backbone.id();
+    }
+
+    @Override
+    public String backboneDescription() {
+        return backbone.description();
+    }
+
+    @Override
     public Optional<ModelSnapshot> head() {
         return locked(learner::head);
     }

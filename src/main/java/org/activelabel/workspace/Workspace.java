@@ -42,6 +42,12 @@ public interface Workspace extends AutoCloseable {
     /** Latest ranking; never null, possibly without predictions before the first model. */
     Ranking ranking();
 
+    /** Id of the backbone the session's features come from. */
+    String backboneId();
+
+    /** What a person reads about that backbone: the network, the layers used, the speed. */
+    String backboneDescription();
+
     /** Latest model summary, empty before the first update. */
     Optional<ModelSummary> model();
 

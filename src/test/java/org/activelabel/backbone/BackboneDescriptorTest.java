@@ -43,6 +43,17 @@ class BackboneDescriptorTest {
     }
 
     @Test
+    void aDescriptionIsOptionalAndKeptWhenWritten() throws Exception {
+        assertEquals("", BackboneDescriptor.read(write("plain.json", VALID)).description());
+        var described = BackboneDescriptor.read(write("described.json",
+                VALID.replace("\"featureDim\": 3", "\"featureDim\": 3, \"description\": \"Tiny net, 3 features\"")));
+        assertEquals("Tiny net, 3 features", described.description());
+        var copy = folder.resolve("copy.json");
+        described.write(copy);
+        assertEquals("Tiny net, 3 features", BackboneDescriptor.read(copy).description());
+    }
+
+    @Test
     void missingFieldIsNamedWithTheFile() throws Exception {
         assertProblem(VALID.replace("\"outputName\": \"features\",", ""), "outputName");
     }

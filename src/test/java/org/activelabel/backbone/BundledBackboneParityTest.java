@@ -22,7 +22,7 @@ class BundledBackboneParityTest {
         var bundled = BackboneDescriptor.read(file);
         var at224 = new BackboneDescriptor(bundled.id() + "-at224", bundled.modelFile(), bundled.inputName(), 224, 224,
                 bundled.layout(), bundled.scale(), bundled.mean(), bundled.std(), bundled.outputName(), bundled.pool(),
-                bundled.featureDim());
+                bundled.featureDim(), bundled.description());
         backbone = new OnnxBackbone(at224, bundled.modelPath(file), 2);
     }
 

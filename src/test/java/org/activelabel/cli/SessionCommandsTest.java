@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.activelabel.backbone.BackboneShelf;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.testing.SampleImages;
 import org.activelabel.ui.session.SessionLibrary;
@@ -130,7 +131,7 @@ class SessionCommandsTest {
         assertEquals(12, Files.readAllLines(exported).stream().filter(r -> r.contains(",human,")).count());
 
         // the window opens what the command line made: the last session is this one
-        var library = new SessionLibrary(sessionsRoot, images, Backbones.openBundled());
+        var library = new SessionLibrary(sessionsRoot, images, BackboneShelf.of(Backbones.openBundled()));
         try (var window = (SessionWorkspace) library.openLastOrSample()) {
             assertEquals(Path.of(session).toAbsolutePath(), window.sessionDir().toAbsolutePath());
             assertEquals(12, window.labels().size());

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
+import org.activelabel.backbone.BackboneShelf;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.backbone.OnnxBackbone;
 import org.activelabel.deploy.OnnxClassifier;
@@ -65,7 +66,7 @@ class ExportModelActionTest {
 
     @Start
     void start(Stage stage) {
-        var library = new SessionLibrary(temp.resolve("sessions"), images, backbone);
+        var library = new SessionLibrary(temp.resolve("sessions"), images, BackboneShelf.of(backbone));
         app = new ActiveLabelApp(() -> {
             try {
                 return SessionWorkspace.open(sessionDir, backbone);

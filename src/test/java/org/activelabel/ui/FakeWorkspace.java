@@ -263,6 +263,16 @@ public final class FakeWorkspace implements Workspace {
     }
 
     @Override
+    public String backboneId() {
+        return "fake-backbone";
+    }
+
+    @Override
+    public String backboneDescription() {
+        return "A stand-in backbone, 8 features";
+    }
+
+    @Override
     public Optional<ModelSummary> model() {
         return Optional.ofNullable(model);
     }

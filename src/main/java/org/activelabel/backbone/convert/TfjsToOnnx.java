@@ -36,7 +36,7 @@ public final class TfjsToOnnx {
 
     static final String USAGE = """
             usage: TfjsToOnnx <model.json> <out.onnx> --outputs <layer>[,<layer>...] [--raw]
-                              [--descriptor <out.json> --id <backbone id> [--size <px>] [--scale <s>] [--mean r,g,b] [--std r,g,b]]
+                              [--descriptor <out.json> --id <backbone id> [--size <px>] [--scale <s>] [--mean r,g,b] [--std r,g,b] [--description <text>]]
               --raw         output the layers' feature maps [N,C,h,w] instead of their channel means [N,C]
               --descriptor  also write a backbone descriptor for the first output (pool none, or avg with --raw)
               --size        input width and height the descriptor asks for (default: the model's own input size)
@@ -438,7 +438,8 @@ public final class TfjsToOnnx {
                     BackboneDescriptor.Layout.NCHW,
                     Float.parseFloat(options.getOrDefault("scale", String.valueOf(1f / 255))),
                     floats(options.getOrDefault("mean", "0,0,0")), floats(options.getOrDefault("std", "1,1,1")),
-                    first.name(), raw ? BackboneDescriptor.Pool.AVG : BackboneDescriptor.Pool.NONE, first.channels());
+                    first.name(), raw ? BackboneDescriptor.Pool.AVG : BackboneDescriptor.Pool.NONE, first.channels(),
+                    options.getOrDefault("description", ""));
             descriptor.write(descriptorFile);
             LOG.info("wrote {}", descriptorFile);
         }

@@ -8,14 +8,20 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.util.Duration;
 import org.activelabel.ui.Keymap;
 import org.activelabel.ui.LazyTooltip;
 import org.activelabel.workspace.ModelSummary;
 
-/** The bottom line: what just happened, the running update with its Cancel button, the round and the counts. */
+/**
+ * The bottom line: what just happened, the running update with its Cancel button, the round, the counts, the model
+ * and the backbone in use with the roles of the layers (frozen, fine-tuned, new).
+ */
 public final class StatusBar extends HBox {
 
     private final HBox trainingBox;
@@ -59,13 +65,28 @@ public final class StatusBar extends HBox {
         model.textProperty().bind(Bindings.createStringBinding(() -> describeModel(vm.modelProperty().get()),
                 vm.modelProperty()));
 
+        var layers = new Label();
+        layers.getStyleClass().add("text-muted");
+        layers.textProperty().bind(Bindings.createStringBinding(() -> layersNow(vm).summary(), vm.modelProperty()));
+        // the roles of every layer, read when the pointer comes over: the head changes with each update
+        layers.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            if (layers.getTooltip() == null) {
+                var tip = new Tooltip();
+                tip.setShowDuration(Duration.seconds(30));
+                tip.setWrapText(true);
+                tip.setMaxWidth(560);
+                layers.setTooltip(tip);
+            }
+            layers.getTooltip().setText("Layers of the model in use\n" + layersNow(vm).details());
+        });
+
         // on a narrow window (or at 2x scale) the long status sentence gives way, the counts stay whole
-        for (var fixed : List.of(trainingText, round, labelledText, model)) {
+        for (var fixed : List.of(trainingText, round, labelledText, model, layers)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         this.trainingBox = trainingBox;
         setSpacing(16);
-        getChildren().addAll(status, trainingBox, round, labelledText, labelled, model);
+        getChildren().addAll(status, trainingBox, round, labelledText, labelled, model, layers);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);
     }
@@ -84,6 +105,11 @@ public final class StatusBar extends HBox {
 
     private double withTrainingBox() {
         return snappedTopInset() + trainingBox.prefHeight(-1) + snappedBottomInset();
+    }
+
+    private static ModelLayers layersNow(LabellingViewModel vm) {
+        var session = vm.workspace();
+        return ModelLayers.of(session.backboneDescription(), session.head(), session.classes().size());
     }
 
     private static String describeModel(ModelSummary summary) {

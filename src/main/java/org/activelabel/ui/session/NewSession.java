@@ -5,9 +5,11 @@ import java.util.List;
 
 /**
  * What the New session dialog asks for: a name, the image folder (sub-folders included) and the
- * classes, typed or, with {@code classesFromSubFolders}, the names of the folder's sub-folders.
+ * classes, typed or, with {@code classesFromSubFolders}, the names of the folder's sub-folders, and the name of the
+ * backbone that reads the images.
  */
-public record NewSession(String name, Path imageFolder, List<String> classes, boolean classesFromSubFolders) {
+public record NewSession(String name, Path imageFolder, List<String> classes, boolean classesFromSubFolders,
+                         String backbone) {
 
     public NewSession {
         classes = List.copyOf(classes);

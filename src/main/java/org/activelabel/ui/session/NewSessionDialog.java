@@ -8,6 +8,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -17,8 +18,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
+import org.activelabel.backbone.BackboneShelf;
 
-/** Asks for an image folder, a session name and the classes (typed, or the sub-folder names). */
+/**
+ * Asks for an image folder, a session name, the classes (typed, or the sub-folder names) and the backbone that reads
+ * the images (each with what it is and how fast it reads).
+ */
 public final class NewSessionDialog extends Dialog<NewSession> {
 
     private final TextField folder = new TextField();
@@ -26,8 +32,10 @@ public final class NewSessionDialog extends Dialog<NewSession> {
     private final TextArea classes = new TextArea();
     private final CheckBox fromFolders = new CheckBox("Take the sub-folder names");
     private final Label hint = new Label();
+    private final ComboBox<BackboneShelf.Choice> backbone = new ComboBox<>();
+    private final Label backboneNote = new Label();
 
-    public NewSessionDialog(Window owner) {
+    public NewSessionDialog(Window owner, List<BackboneShelf.Choice> backbones) {
         initOwner(owner);
         setTitle("New session");
         setHeaderText("Label a folder of images (sub-folders are included)");
@@ -53,6 +61,28 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
 
+        backbone.getItems().setAll(backbones);
+        backbone.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(BackboneShelf.Choice choice) {
+                return choice == null ? "" : capitalised(choice.name());
+            }
+
+            @Override
+            public BackboneShelf.Choice fromString(String text) {
+                return null;
+            }
+        });
+        backbone.getSelectionModel().selectFirst();
+        backboneNote.textProperty().bind(Bindings.createStringBinding(() -> {
+            var chosen = backbone.getValue();
+            return chosen == null ? "" : chosen.description() + ". Fixed for the session: its features are cached.";
+        }, backbone.valueProperty()));
+        backboneNote.getStyleClass().add("text-muted");
+        backboneNote.setWrapText(true);
+        backboneNote.setPrefWidth(420);
+        backboneNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+
         var form = new GridPane();
         form.setHgap(10);
         form.setVgap(10);
@@ -62,6 +92,8 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         form.addRow(2, new Label("Classes"), classes);
         form.add(fromFolders, 1, 3);
         form.add(hint, 1, 4);
+        form.addRow(5, new Label("Backbone"), backbone);
+        form.add(backboneNote, 1, 6);
         GridPane.setHgrow(folderRow, Priority.ALWAYS);
         getDialogPane().setContent(form);
 
@@ -79,7 +111,8 @@ public final class NewSessionDialog extends Dialog<NewSession> {
     private NewSession spec() {
         var images = Path.of(folder.getText().strip());
         List<String> names = fromFolders.isSelected() ? List.of() : NewSession.parseClasses(classes.getText());
-        return new NewSession(name.getText().strip(), images, names, fromFolders.isSelected());
+        return new NewSession(name.getText().strip(), images, names, fromFolders.isSelected(),
+                backbone.getValue().name());
     }
 
     private void chooseFolder(Window owner) {
@@ -111,6 +144,10 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         } catch (SessionProblem e) {
             hint.setText(e.getMessage());
         }
+    }
+
+    private static String capitalised(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
     private static String lastFolderName(String path) {

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.activelabel.backbone.Backbone;
+import java.util.Optional;
+import org.activelabel.backbone.BackboneShelf;
+import org.activelabel.backbone.Backbones;
 import org.activelabel.session.RecentSessions;
 import org.activelabel.session.Session;
 import org.activelabel.workspace.SessionWorkspace;
@@ -24,14 +26,14 @@ public final class SessionLibrary implements AutoCloseable {
 
     private final Path sessionsRoot;
     private final Path sampleImages;
-    private final Backbone backbone;
+    private final BackboneShelf backbones;
     private final RecentSessions recent;
 
-    /** {@code backbone} is shared by every session opened here and closed with the library. */
-    public SessionLibrary(Path sessionsRoot, Path sampleImages, Backbone backbone) {
+    /** Sessions open with a backbone from {@code backbones}, which is closed with the library. */
+    public SessionLibrary(Path sessionsRoot, Path sampleImages, BackboneShelf backbones) {
         this.sessionsRoot = sessionsRoot.toAbsolutePath();
         this.sampleImages = sampleImages;
-        this.backbone = backbone;
+        this.backbones = backbones;
         this.recent = new RecentSessions(this.sessionsRoot);
     }
 
@@ -44,14 +46,25 @@ public final class SessionLibrary implements AutoCloseable {
         var last = recent.lastOpened();
         if (last.isPresent()) {
             try {
-                var workspace = SessionWorkspace.openModelLater(last.get(), backbone);
+                var workspace = SessionWorkspace.openModelLater(last.get(),
+                        backbones.byId(Session.backboneIdOf(last.get())));
                 recent.add(last.get());
                 return workspace;
             } catch (IOException | RuntimeException e) {
                 LOG.warn("could not reopen {}: {}; opening the sample instead", last.get(), e.getMessage());
             }
         }
-        return Workspaces.openSample(sessionsRoot, sampleImages, backbone);
+        return Workspaces.openSample(sessionsRoot, sampleImages, backbones.byName(Backbones.DEFAULT));
+    }
+
+    /** The backbones a new session can be made with, the default first. */
+    public List<BackboneShelf.Choice> backbones() {
+        return backbones.choices();
+    }
+
+    /** The descriptor file of the backbone a session uses, if the window has it (an exported model ships it). */
+    public Optional<Path> backboneDescriptor(String backboneId) {
+        return backbones.descriptorFile(backboneId);
     }
 
     /** Session folders opened lately, most recent first. */
@@ -65,7 +78,7 @@ public final class SessionLibrary implements AutoCloseable {
             throw new SessionProblem("There is no session in " + sessionDir + " (no session.json).", sessionDir);
         }
         try {
-            var workspace = SessionWorkspace.openModelLater(sessionDir, backbone);
+            var workspace = SessionWorkspace.openModelLater(sessionDir, backbones.byId(Session.backboneIdOf(sessionDir)));
             recent.add(sessionDir);
             return workspace;
         } catch (IOException | RuntimeException e) {
@@ -104,7 +117,8 @@ public final class SessionLibrary implements AutoCloseable {
                     + ". Open it, or choose another name.", dir);
         }
         try {
-            var workspace = SessionWorkspace.create(dir, spec.name().strip(), folder, classes, backbone);
+            var workspace = SessionWorkspace.create(dir, spec.name().strip(), folder, classes,
+                    backbones.byName(spec.backbone()));
             recent.add(dir);
             return workspace;
         } catch (IOException | RuntimeException e) {
@@ -123,6 +137,6 @@ public final class SessionLibrary implements AutoCloseable {
 
     @Override
     public void close() {
-        backbone.close();
+        backbones.close();
     }
 }

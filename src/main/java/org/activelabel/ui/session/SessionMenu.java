@@ -57,7 +57,7 @@ public final class SessionMenu extends MenuButton {
     }
 
     public void askNew() {
-        new NewSessionDialog(getScene().getWindow()).showAndWait().ifPresent(spec ->
+        new NewSessionDialog(getScene().getWindow(), library.backbones()).showAndWait().ifPresent(spec ->
                 actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder() + "…",
                         progress -> library.create(spec)));
     }

@@ -139,6 +139,16 @@ final class HandSetWorkspace implements Workspace {
     }
 
     @Override
+    public String backboneId() {
+        return "fake-backbone";
+    }
+
+    @Override
+    public String backboneDescription() {
+        return "A stand-in backbone, 8 features";
+    }
+
+    @Override
     public Optional<ModelSummary> model() {
         return Optional.ofNullable(model);
     }
