@@ -114,6 +114,19 @@ public final class Backbones {
         return OnnxBackbone.open(descriptorFile, intraOpThreads);
     }
 
+    /** The network's name in a backbone's description: up to its first bracket, comma or semicolon, at most 32 characters. */
+    public static String networkName(String description) {
+        int end = description.length();
+        for (char stop : new char[] {'(', ',', ';'}) {
+            int at = description.indexOf(stop);
+            if (at > 0) {
+                end = Math.min(end, at);
+            }
+        }
+        var name = description.substring(0, end).strip();
+        return name.length() <= 32 ? name : name.substring(0, 31) + "…";
+    }
+
     private static Path codeLocation() {
         try {
             var source = Backbones.class.getProtectionDomain().getCodeSource();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.activelabel.backbone.Backbones;
 import org.activelabel.model.ModelSnapshot;
 
 /**
@@ -33,7 +34,7 @@ record ModelLayers(String backbone, List<Layer> layers) {
     /** From the backbone's description, its feature length, the session's classes and the head, if trained yet. */
     static ModelLayers of(String backboneDescription, Optional<ModelSnapshot> head, int classes) {
         var layers = new ArrayList<Layer>();
-        layers.add(new Layer(Role.FROZEN, backboneDescription + " (features computed once per image and cached)"));
+        layers.add(new Layer(Role.FROZEN, backboneDescription + "; its features are computed once per image and cached"));
         layers.add(new Layer(Role.FINE_TUNED, "none"));
         if (head.isEmpty()) {
             layers.add(new Layer(Role.NEW, "the classifier head, " + classes + " classes: trained at the first update"));
@@ -50,7 +51,7 @@ record ModelLayers(String backbone, List<Layer> layers) {
                     model.config().dropout() > 0 ? String.format(Locale.ROOT, ", dropout %.2g", model.config().dropout()) : "",
                     model.trainedLabels(), model.version())));
         }
-        return new ModelLayers(shortName(backboneDescription), layers);
+        return new ModelLayers(Backbones.networkName(backboneDescription), layers);
     }
 
     /** One line for the status bar: the backbone in use and the roles of its layers and the head's. */
@@ -68,18 +69,5 @@ record ModelLayers(String backbone, List<Layer> layers) {
             text.append(layer.role().title).append(": ").append(layer.what());
         }
         return text.toString();
-    }
-
-    /** The network's name: the description up to its first bracket or comma, at most 32 characters. */
-    static String shortName(String description) {
-        int end = description.length();
-        for (char stop : new char[] {'(', ',', ';'}) {
-            int at = description.indexOf(stop);
-            if (at > 0) {
-                end = Math.min(end, at);
-            }
-        }
-        var name = description.substring(0, end).strip();
-        return name.length() <= 32 ? name : name.substring(0, 31) + "…";
     }
 }

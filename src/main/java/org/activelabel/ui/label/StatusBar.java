@@ -54,6 +54,7 @@ public final class StatusBar extends HBox {
                 vm.labelsThisRoundProperty(), vm.batchSizeProperty()));
         var labelled = new ProgressBar();
         labelled.setPrefWidth(120);
+        labelled.setMinWidth(48);
         labelled.progressProperty().bind(Bindings.createDoubleBinding(
                 () -> vm.itemCount() == 0 ? 0 : (double) vm.labelledCountProperty().get() / vm.itemCount(),
                 vm.labelledCountProperty()));
@@ -81,11 +82,11 @@ public final class StatusBar extends HBox {
         });
 
         // on a narrow window (or at 2x scale) the long status sentence gives way, the counts stay whole
-        for (var fixed : List.of(trainingText, round, labelledText, model, layers)) {
+        for (var fixed : List.<Region>of(trainingText, training, cancel, round, labelledText, model, layers)) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         this.trainingBox = trainingBox;
-        setSpacing(16);
+        setSpacing(12);
         getChildren().addAll(status, trainingBox, round, labelledText, labelled, model, layers);
         getStyleClass().add("status-bar");
         setAlignment(Pos.CENTER_LEFT);

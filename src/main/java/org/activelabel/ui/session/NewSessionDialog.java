@@ -13,13 +13,16 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 import org.activelabel.backbone.BackboneShelf;
+import org.activelabel.backbone.Backbones;
 
 /**
  * Asks for an image folder, a session name, the classes (typed, or the sub-folder names) and the backbone that reads
@@ -60,12 +63,13 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         });
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
 
         backbone.getItems().setAll(backbones);
         backbone.setConverter(new StringConverter<>() {
             @Override
             public String toString(BackboneShelf.Choice choice) {
-                return choice == null ? "" : capitalised(choice.name());
+                return choice == null ? "" : title(choice.name()) + " — " + Backbones.networkName(choice.description());
             }
 
             @Override
@@ -80,8 +84,7 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         }, backbone.valueProperty()));
         backboneNote.getStyleClass().add("text-muted");
         backboneNote.setWrapText(true);
-        backboneNote.setPrefWidth(420);
-        backboneNote.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        backboneNote.setMinHeight(Region.USE_PREF_SIZE);
 
         var form = new GridPane();
         form.setHgap(10);
@@ -95,6 +98,14 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         form.addRow(5, new Label("Backbone"), backbone);
         form.add(backboneNote, 1, 6);
         GridPane.setHgrow(folderRow, Priority.ALWAYS);
+        // the row names keep their width; the fields and the wrapped notes take the rest
+        var names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        var fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        form.getColumnConstraints().setAll(names, fields);
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        getDialogPane().setPrefWidth(640);
         getDialogPane().setContent(form);
 
         var create = new ButtonType("Create", javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
@@ -146,7 +157,11 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         }
     }
 
-    private static String capitalised(String name) {
+    /** "Fast" for the default backbone (what sets it apart from the accurate one), else the name capitalised. */
+    private static String title(String name) {
+        if (name.equals(Backbones.DEFAULT)) {
+            return "Fast";
+        }
         return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 

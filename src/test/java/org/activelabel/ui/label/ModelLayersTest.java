@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import org.activelabel.backbone.Backbones;
 import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.TrainingSet;
@@ -45,8 +46,8 @@ class ModelLayersTest {
 
     @Test
     void aBackboneWithoutADescriptionIsNamedByItsId() {
-        assertEquals("my-own-backbone-v2", ModelLayers.shortName("my-own-backbone-v2"));
-        assertEquals("InceptionV3", ModelLayers.shortName("InceptionV3 (nsfwjs 4.4.0) up to mixed5, 768 features"));
-        assertEquals(32, ModelLayers.shortName("x".repeat(80)).length());
+        assertEquals("my-own-backbone-v2", Backbones.networkName("my-own-backbone-v2"));
+        assertEquals("InceptionV3", Backbones.networkName("InceptionV3 (nsfwjs 4.4.0) up to mixed5, 768 features"));
+        assertEquals(32, Backbones.networkName("x".repeat(80)).length());
     }
 }
