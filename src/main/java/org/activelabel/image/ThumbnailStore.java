@@ -41,10 +41,11 @@ import org.slf4j.LoggerFactory;
  * Small pictures of an image folder's images kept on disk, so a folder of camera photos is decoded in full once,
  * not every time a grid shows it. One file per image, named by its relative path, holding the image's size and
  * modification time when it was made: a changed image misses and gets a new thumbnail, as in the feature cache.
- * Images already no larger than {@link #side()} are not stored: decoding them is as cheap as reading a thumbnail.
+ * An image already smaller than {@link #side()} is noted as such, without a picture: decoding it is as cheap as
+ * reading a thumbnail.
  *
  * <p>File layout, big-endian: magic {@code ALTHUMB1}, long size, long modified millis, int side, path (short length +
- * UTF-8), int JPEG length, the JPEG, then the CRC-32 of everything before it. A file that does not read back whole
+ * UTF-8), int JPEG length (0 for a small image), the JPEG, then the CRC-32 of everything before it. A file that does not read back whole
  * (cut short, flipped bits, not a regular file) is ignored and replaced; nothing here throws for a bad thumbnail.
  *
  * <p>Files are written to a temporary file and moved over the old one, and only by this instance: the session that
@@ -68,6 +69,10 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     private record Key(String relativePath, long sizeBytes, long lastModifiedMillis) {
+    }
+
+    /** What is on disk for a key: the thumbnail, or null for an image small enough to be its own. */
+    private record Stored(BufferedImage picture) {
     }
 
     private final Path dir;
@@ -143,9 +148,9 @@ public final class ThumbnailStore implements AutoCloseable {
         if (key.isEmpty()) {
             return decoded(decoder.decodeToFit(file, side));
         }
-        Optional<BufferedImage> stored = read(key.get());
+        Optional<Stored> stored = read(key.get());
         if (stored.isPresent()) {
-            return new DecodeResult.Decoded(stored.get());
+            return fromDisk(file, stored.get());
         }
         return buildOnce(file, key.get());
     }
@@ -207,6 +212,11 @@ public final class ThumbnailStore implements AutoCloseable {
 
     // ---- one image -----------------------------------------------------------------------------------------
 
+    private DecodeResult fromDisk(Path file, Stored stored) {
+        return stored.picture() != null ? new DecodeResult.Decoded(stored.picture())
+                : decoded(decoder.decodeToFit(file, side));
+    }
+
     /** Decodes and stores {@code file}'s thumbnail; a second caller for the same image waits for the first. */
     private DecodeResult buildOnce(Path file, Key key) {
         var mine = new CompletableFuture<DecodeResult>();
@@ -216,8 +226,8 @@ public final class ThumbnailStore implements AutoCloseable {
         }
         try {
             // another caller may have stored it between our read and now
-            Optional<BufferedImage> stored = read(key);
-            DecodeResult result = stored.<DecodeResult>map(DecodeResult.Decoded::new).orElseGet(() -> build(file, key));
+            Optional<Stored> stored = read(key);
+            DecodeResult result = stored.isPresent() ? fromDisk(file, stored.get()) : build(file, key);
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -232,10 +242,8 @@ public final class ThumbnailStore implements AutoCloseable {
         DecodeResult result = decoded(decoder.decodeToFit(file, side));
         if (result instanceof DecodeResult.Decoded decoded) {
             BufferedImage image = decoded.image();
-            if (Math.max(image.getWidth(), image.getHeight()) < side) {
-                return result; // a small image: reading it is as quick as reading a thumbnail
-            }
-            write(key, image);
+            // a small image: reading it is as quick as reading a thumbnail, so only that is noted
+            write(key, Math.max(image.getWidth(), image.getHeight()) < side ? null : image);
         }
         return result;
     }
@@ -283,7 +291,7 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     /** The stored thumbnail of exactly this key, or empty when there is none or it does not read back. */
-    private Optional<BufferedImage> read(Key key) {
+    private Optional<Stored> read(Key key) {
         Path file = fileOf(key.relativePath());
         BasicFileAttributes attributes;
         try {
@@ -313,7 +321,7 @@ public final class ThumbnailStore implements AutoCloseable {
         }
     }
 
-    private Optional<BufferedImage> decode(byte[] bytes, Key key, Path file) throws IOException {
+    private Optional<Stored> decode(byte[] bytes, Key key, Path file) throws IOException {
         if (bytes.length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return damaged(file, "not a thumbnail file");
         }
@@ -337,13 +345,16 @@ public final class ThumbnailStore implements AutoCloseable {
         if (length < 0 || length != buffer.remaining() - 4) {
             return damaged(file, "wrong picture length");
         }
+        if (length == 0) {
+            return Optional.of(new Stored(null));
+        }
         // read closes the stream
         BufferedImage image = ImageIO.read(
                 new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, buffer.position(), length)));
         if (image == null || Math.max(image.getWidth(), image.getHeight()) > side) {
             return damaged(file, "the picture does not read");
         }
-        return Optional.of(Resizer.toIntRgb(image));
+        return Optional.of(new Stored(Resizer.toIntRgb(image)));
     }
 
     private <T> Optional<T> damaged(Path file, String why) {
@@ -351,6 +362,7 @@ public final class ThumbnailStore implements AutoCloseable {
         return Optional.empty();
     }
 
+    /** Stores {@code image} as the key's thumbnail; null notes a small image. */
     private void write(Key key, BufferedImage image) {
         if (closed) {
             return;
@@ -383,7 +395,7 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     private byte[] encode(Key key, BufferedImage image) throws IOException {
-        byte[] jpeg = jpeg(image);
+        byte[] jpeg = image == null ? new byte[0] : jpeg(image);
         byte[] path = key.relativePath().getBytes(StandardCharsets.UTF_8);
         if (path.length > 0xFFFF) {
             throw new IOException("path too long to store: " + key.relativePath());

@@ -173,11 +173,14 @@ class ThumbnailStoreTest {
     }
 
     @Test
-    void smallImagesAreNotStoredTheyAreAsQuickToDecode() throws IOException {
+    void aSmallImageIsItsOwnThumbnailAndIsNotBuiltAgain() throws IOException {
         var icon = TestImages.write(images.resolve("icon.png"), TestImages.solid(40, 30, Color.RED), "png");
         try (var store = open()) {
             assertEquals(40, picture(store.thumbnail(icon)).getWidth());
-            assertFalse(Files.exists(storedFile("icon.png")));
+            assertTrue(Files.size(storedFile("icon.png")) < 200, "no picture stored, only that it is small");
+            assertTrue(store.has(icon));
+            assertEquals(0, store.buildMissing(List.of(icon), ProgressSink.NONE));
+            assertEquals(40, picture(store.thumbnail(icon)).getWidth(), "read from the image itself");
         }
     }
 
