@@ -75,7 +75,7 @@ public final class FakeWorkspace implements Workspace {
                 if (!Files.exists(file)) {
                     ImageIO.write(picture(i, trueClass[i], classNames.size()), "png", file.toFile());
                 }
-                list.add(new ImageItem(i, file.getFileName().toString(), file, Files.size(file),
+                list.add(new ImageItem(i, file.getFileName().toString(), file, Files.size(file), 0,
                         ImageItem.Status.FEATURISED, null));
             }
         } catch (IOException e) {
