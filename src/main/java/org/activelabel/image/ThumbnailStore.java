@@ -24,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -162,7 +163,8 @@ public final class ThumbnailStore implements AutoCloseable {
 
     /**
      * Makes the thumbnails of {@code files} that are not on disk, in the order given, so that later requests read
-     * them instead of decoding the images. Blocking; stops when {@code progress} is cancelled.
+     * them instead of decoding the images. Blocking; stops when {@code progress} is cancelled or the thread is
+     * interrupted.
      *
      * @return how many images were decoded
      */
@@ -170,6 +172,9 @@ public final class ThumbnailStore implements AutoCloseable {
         int decoded = 0;
         for (int i = 0; i < files.size(); i++) {
             progress.checkCancelled();
+            if (Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("interrupted");
+            }
             Path file = files.get(i);
             Optional<Key> key = keyOf(file);
             if (key.isPresent() && read(key.get()).isEmpty()) {

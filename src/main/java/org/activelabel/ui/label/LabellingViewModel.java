@@ -395,7 +395,16 @@ public final class LabellingViewModel {
      * labelling goes on meanwhile and the queue grows as images are read.
      */
     public void featurizeNewImages() {
-        modelSteps.featurize(queueModel.items().stream().filter(i -> i.status() == ImageItem.Status.PENDING).count());
+        modelSteps.featurize();
+    }
+
+    /**
+     * Looks at the image folder again for images added, changed or removed since the session opened, says what
+     * it found and reads the new ones (progress and cancel as for any reading); images gone leave the queue and
+     * keep their labels.
+     */
+    public void rescan() {
+        modelSteps.rescan();
     }
 
     /** Starts an update in the background unless one is running. */
@@ -454,6 +463,7 @@ public final class LabellingViewModel {
     /** Stops listening to the workspace. */
     public void dispose() {
         rounds.stop();
+        modelSteps.stop();
         workspace.removeListener(listener);
     }
 

@@ -79,9 +79,8 @@ final class TileView extends VBox {
             itemId = newItemId;
             image.setImage(null);
             if (newItemId >= 0) {
-                var item = vm.item(newItemId);
                 int requested = newItemId;
-                pendingThumbnail = thumbnails.request(newItemId, item.file(), loaded -> {
+                pendingThumbnail = thumbnails.request(vm.item(newItemId), loaded -> {
                     if (itemId == requested) {
                         image.setImage(loaded);
                     }
