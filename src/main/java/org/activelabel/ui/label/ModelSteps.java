@@ -138,6 +138,9 @@ final class ModelSteps implements RoundScheduler.Work {
             return;
         }
         rescanning = true;
+        if (busy.get()) {
+            say.accept(Notice.Kind.INFO, "The image folder is looked at again once the running step ends");
+        }
         String folder = workspace.imageRoot().toString();
         tasks.submit(Lane.MODEL, sink -> workspace.rescan(), report -> {
             rescanning = false;

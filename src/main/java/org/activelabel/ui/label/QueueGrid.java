@@ -20,6 +20,8 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ranked queue as a virtualised grid of tiles: only the visible tiles exist however long the
@@ -28,6 +30,8 @@ import org.activelabel.ui.thumbnail.ThumbnailCache;
  * the tile that comes into view takes a new image.
  */
 public final class QueueGrid extends Region {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueGrid.class);
 
     private static final double GAP = 10;
     /** New text restyles and lays out a tile; a whole screenful in one frame stalls the window. */
@@ -61,6 +65,9 @@ public final class QueueGrid extends Region {
     /** The image shown first before the width changed, kept first after it. */
     private int firstVisibleIndex;
     private int dragAnchor = -1;
+    /** When the first tiles were placed, for the log line saying how long the first screen waited for pictures. */
+    private long firstTilesNanos = -1;
+    private boolean firstScreenFilled;
 
     public QueueGrid(LabellingViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -248,10 +255,21 @@ public final class QueueGrid extends Region {
                     textUpdater.start();
                 }
             }
+            if (firstTilesNanos < 0) {
+                firstTilesNanos = System.nanoTime();
+            }
             int row = i / columns;
             int column = i % columns;
             tile.resizeRelocate(left + column * (tileWidth + GAP),
                     snapPositionY(GAP / 2 + row * rowHeight() - scrollY), tileWidth, tileHeight);
+        }
+    }
+
+    private void pictureShown() {
+        if (!firstScreenFilled && !shown.isEmpty() && shown.values().stream().allMatch(TileView::hasPicture)) {
+            firstScreenFilled = true;
+            LOG.info("First screen of {} thumbnails filled {} ms after its tiles were placed", shown.size(),
+                    (System.nanoTime() - firstTilesNanos) / 1_000_000);
         }
     }
 
@@ -286,7 +304,7 @@ public final class QueueGrid extends Region {
     }
 
     private TileView newTile() {
-        var tile = new TileView(vm, thumbnails);
+        var tile = new TileView(vm, thumbnails, this::pictureShown);
         // positioned here, and its own layout root: new text in a tile lays out that tile only
         tile.setManaged(false);
         // drawn once into an image: sliding a tile along then costs a copy, not a repaint of its
