@@ -72,7 +72,7 @@ public final class ThumbnailStore implements AutoCloseable {
     private record Key(String relativePath, long sizeBytes, long lastModifiedMillis) {
     }
 
-    /** What is on disk for a key: the thumbnail, or null for an image small enough to be its own. */
+    /** What is on disk for a key: the thumbnail, or null for an image small enough to be its own (or not read). */
     private record Stored(BufferedImage picture) {
     }
 
@@ -149,7 +149,7 @@ public final class ThumbnailStore implements AutoCloseable {
         if (key.isEmpty()) {
             return decoded(decoder.decodeToFit(file, side));
         }
-        Optional<Stored> stored = read(key.get());
+        Optional<Stored> stored = read(key.get(), true);
         if (stored.isPresent()) {
             return fromDisk(file, stored.get());
         }
@@ -158,7 +158,7 @@ public final class ThumbnailStore implements AutoCloseable {
 
     /** Whether a thumbnail made for {@code file}'s present size and time is on disk and reads back whole. */
     public boolean has(Path file) {
-        return keyOf(file).flatMap(this::read).isPresent();
+        return keyOf(file).flatMap(key -> read(key, false)).isPresent();
     }
 
     /**
@@ -177,7 +177,7 @@ public final class ThumbnailStore implements AutoCloseable {
             }
             Path file = files.get(i);
             Optional<Key> key = keyOf(file);
-            if (key.isPresent() && read(key.get()).isEmpty()) {
+            if (key.isPresent() && read(key.get(), false).isEmpty()) {
                 buildOnce(file, key.get());
                 decoded++;
             }
@@ -231,7 +231,7 @@ public final class ThumbnailStore implements AutoCloseable {
         }
         try {
             // another caller may have stored it between our read and now
-            Optional<Stored> stored = read(key);
+            Optional<Stored> stored = read(key, true);
             DecodeResult result = stored.isPresent() ? fromDisk(file, stored.get()) : build(file, key);
             mine.complete(result);
             return result;
@@ -295,8 +295,11 @@ public final class ThumbnailStore implements AutoCloseable {
                 .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
-    /** The stored thumbnail of exactly this key, or empty when there is none or it does not read back. */
-    private Optional<Stored> read(Key key) {
+    /**
+     * The stored thumbnail of exactly this key, or empty when there is none or it does not read back. Without
+     * {@code picture} the file is only checked (its checksum), and what comes back holds no picture.
+     */
+    private Optional<Stored> read(Key key, boolean picture) {
         Path file = fileOf(key.relativePath());
         BasicFileAttributes attributes;
         try {
@@ -320,13 +323,13 @@ public final class ThumbnailStore implements AutoCloseable {
             return damaged(file, e.toString());
         }
         try {
-            return decode(bytes, key, file);
+            return decode(bytes, key, file, picture);
         } catch (IOException | RuntimeException e) {
             return damaged(file, e.toString());
         }
     }
 
-    private Optional<Stored> decode(byte[] bytes, Key key, Path file) throws IOException {
+    private Optional<Stored> decode(byte[] bytes, Key key, Path file, boolean picture) throws IOException {
         if (bytes.length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return damaged(file, "not a thumbnail file");
         }
@@ -350,7 +353,7 @@ public final class ThumbnailStore implements AutoCloseable {
         if (length < 0 || length != buffer.remaining() - 4) {
             return damaged(file, "wrong picture length");
         }
-        if (length == 0) {
+        if (length == 0 || !picture) {
             return Optional.of(new Stored(null));
         }
         // read closes the stream
