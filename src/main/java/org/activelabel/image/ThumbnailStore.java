@@ -72,8 +72,8 @@ public final class ThumbnailStore implements AutoCloseable {
     private record Key(String relativePath, long sizeBytes, long lastModifiedMillis) {
     }
 
-    /** What is on disk for a key: the thumbnail, or null for an image small enough to be its own (or not read). */
-    private record Stored(BufferedImage picture) {
+    /** What is on disk for a key, checked whole: the thumbnail as JPEG, or null for an image small enough to be its own. */
+    private record Stored(byte[] jpeg) {
     }
 
     private final Path dir;
@@ -149,16 +149,22 @@ public final class ThumbnailStore implements AutoCloseable {
         if (key.isEmpty()) {
             return decoded(decoder.decodeToFit(file, side));
         }
-        Optional<Stored> stored = read(key.get(), true);
-        if (stored.isPresent()) {
-            return fromDisk(file, stored.get());
-        }
-        return buildOnce(file, key.get());
+        Optional<DecodeResult> stored = read(key.get()).flatMap(s -> fromDisk(file, key.get(), s));
+        return stored.orElseGet(() -> buildOnce(file, key.get()));
+    }
+
+    /**
+     * The stored thumbnail of {@code file} as JPEG (for a reader of its own), when one was made for the file's
+     * present size and time and reads back whole; empty otherwise, and for an image small enough to be its own.
+     * Blocking.
+     */
+    public Optional<byte[]> storedJpeg(Path file) {
+        return keyOf(file).flatMap(this::read).map(Stored::jpeg);
     }
 
     /** Whether a thumbnail made for {@code file}'s present size and time is on disk and reads back whole. */
     public boolean has(Path file) {
-        return keyOf(file).flatMap(key -> read(key, false)).isPresent();
+        return keyOf(file).flatMap(this::read).isPresent();
     }
 
     /**
@@ -177,7 +183,7 @@ public final class ThumbnailStore implements AutoCloseable {
             }
             Path file = files.get(i);
             Optional<Key> key = keyOf(file);
-            if (key.isPresent() && read(key.get(), false).isEmpty()) {
+            if (key.isPresent() && read(key.get()).isEmpty()) {
                 buildOnce(file, key.get());
                 decoded++;
             }
@@ -217,9 +223,22 @@ public final class ThumbnailStore implements AutoCloseable {
 
     // ---- one image -----------------------------------------------------------------------------------------
 
-    private DecodeResult fromDisk(Path file, Stored stored) {
-        return stored.picture() != null ? new DecodeResult.Decoded(stored.picture())
-                : decoded(decoder.decodeToFit(file, side));
+    /** The stored thumbnail as a picture; empty when its JPEG does not read after all. */
+    private Optional<DecodeResult> fromDisk(Path file, Key key, Stored stored) {
+        if (stored.jpeg() == null) {
+            return Optional.of(decoded(decoder.decodeToFit(file, side)));
+        }
+        Path thumbnail = fileOf(key.relativePath());
+        try {
+            // read closes the stream
+            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(stored.jpeg())));
+            if (image == null || Math.max(image.getWidth(), image.getHeight()) > side) {
+                return damaged(thumbnail, "the picture does not read");
+            }
+            return Optional.of(new DecodeResult.Decoded(Resizer.toIntRgb(image)));
+        } catch (IOException | RuntimeException e) {
+            return damaged(thumbnail, e.toString());
+        }
     }
 
     /** Decodes and stores {@code file}'s thumbnail; a second caller for the same image waits for the first. */
@@ -231,8 +250,7 @@ public final class ThumbnailStore implements AutoCloseable {
         }
         try {
             // another caller may have stored it between our read and now
-            Optional<Stored> stored = read(key, true);
-            DecodeResult result = stored.isPresent() ? fromDisk(file, stored.get()) : build(file, key);
+            DecodeResult result = read(key).flatMap(s -> fromDisk(file, key, s)).orElseGet(() -> build(file, key));
             mine.complete(result);
             return result;
         } catch (RuntimeException | Error e) {
@@ -295,11 +313,8 @@ public final class ThumbnailStore implements AutoCloseable {
                 .allMatch(c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
     }
 
-    /**
-     * The stored thumbnail of exactly this key, or empty when there is none or it does not read back. Without
-     * {@code picture} the file is only checked (its checksum), and what comes back holds no picture.
-     */
-    private Optional<Stored> read(Key key, boolean picture) {
+    /** The stored thumbnail of exactly this key, or empty when there is none or it does not read back whole. */
+    private Optional<Stored> read(Key key) {
         Path file = fileOf(key.relativePath());
         BasicFileAttributes attributes;
         try {
@@ -323,13 +338,13 @@ public final class ThumbnailStore implements AutoCloseable {
             return damaged(file, e.toString());
         }
         try {
-            return decode(bytes, key, file, picture);
-        } catch (IOException | RuntimeException e) {
+            return parse(bytes, key, file);
+        } catch (RuntimeException e) {
             return damaged(file, e.toString());
         }
     }
 
-    private Optional<Stored> decode(byte[] bytes, Key key, Path file, boolean picture) throws IOException {
+    private Optional<Stored> parse(byte[] bytes, Key key, Path file) {
         if (bytes.length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             return damaged(file, "not a thumbnail file");
         }
@@ -353,16 +368,12 @@ public final class ThumbnailStore implements AutoCloseable {
         if (length < 0 || length != buffer.remaining() - 4) {
             return damaged(file, "wrong picture length");
         }
-        if (length == 0 || !picture) {
+        if (length == 0) {
             return Optional.of(new Stored(null));
         }
-        // read closes the stream
-        BufferedImage image = ImageIO.read(
-                new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes, buffer.position(), length)));
-        if (image == null || Math.max(image.getWidth(), image.getHeight()) > side) {
-            return damaged(file, "the picture does not read");
-        }
-        return Optional.of(new Stored(Resizer.toIntRgb(image)));
+        byte[] jpeg = new byte[length];
+        buffer.get(jpeg);
+        return Optional.of(new Stored(jpeg));
     }
 
     private <T> Optional<T> damaged(Path file, String why) {

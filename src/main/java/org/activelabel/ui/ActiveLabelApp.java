@@ -212,7 +212,7 @@ public final class ActiveLabelApp extends Application {
         };
         Runnable rescan = () -> Platform.runLater(() -> {
             if (viewModel == vm && !closed) {
-                vm.rescan();
+                vm.folderChanged();
             }
         });
         tasks.submit(BackgroundTasks.Lane.IO, progress -> FolderWatch.start(opened.imageRoot(), WATCH_QUIET, timer, rescan),

@@ -348,6 +348,14 @@ public final class FakeWorkspace implements Workspace {
         return restore.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
     }
 
+    public final java.util.concurrent.atomic.AtomicInteger rescans = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public org.activelabel.workspace.RescanReport rescan() {
+        rescans.incrementAndGet();
+        return org.activelabel.workspace.RescanReport.NOTHING;
+    }
+
     @Override
     public void featurize(ProgressSink progress) {
         blocking("featurize");

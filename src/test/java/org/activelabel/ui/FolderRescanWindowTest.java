@@ -102,6 +102,7 @@ class FolderRescanWindowTest {
         assertTrue(vm.queueProperty().get().indexOf(deleted) < 0, "the deleted image left the queue");
         assertEquals(ImageItem.Status.MISSING, vm.item(deleted).status());
         assertEquals(13, vm.itemCount(), "ids are kept: twelve images, then the new one");
+        waitUntil(10, () -> vm.imageCountProperty().get() == 11);
 
         robot.interact(app::stop);
         try (Session session = Session.open(sessionDir)) {

@@ -132,19 +132,25 @@ final class ModelSteps implements RoundScheduler.Work {
     /**
      * Looks at the image folder again (after the step running now, in the model lane), says what it found and
      * reads the new and changed images. A second request while one runs is the same request.
+     *
+     * @param byHand asked for by the person, who hears of it even when nothing changed (a watch of the folder
+     *               speaks only when it found something)
      */
-    void rescan() {
+    void rescan(boolean byHand) {
         if (rescanning) {
             return;
         }
         rescanning = true;
-        if (busy.get()) {
+        if (busy.get() && byHand) {
             say.accept(Notice.Kind.INFO, "The image folder is looked at again once the running step ends");
         }
         String folder = workspace.imageRoot().toString();
         tasks.submit(Lane.MODEL, sink -> workspace.rescan(), report -> {
             rescanning = false;
-            say.accept(report.changedAnything() ? Notice.Kind.SUCCESS : Notice.Kind.INFO, StatusText.describe(report));
+            if (byHand || report.changedAnything()) {
+                say.accept(report.changedAnything() ? Notice.Kind.SUCCESS : Notice.Kind.INFO,
+                        StatusText.describe(report));
+            }
             featurize();
         }, error -> {
             rescanning = false;

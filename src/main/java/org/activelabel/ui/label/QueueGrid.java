@@ -1,6 +1,7 @@
 package org.activelabel.ui.label;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +21,7 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.activelabel.workspace.ImageItem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -221,6 +223,20 @@ public final class QueueGrid extends Region {
         int to = Math.min(queue.size(), (lastRow + 1) * columns);
         firstVisibleIndex = from;
         placeTiles(queue, from, to);
+        loadNextScreens(queue, from, to);
+    }
+
+    /** The pictures of a screen below and a screen above, loaded while the person looks at this one. */
+    private void loadNextScreens(QueueSnapshot queue, int from, int to) {
+        int screen = to - from;
+        var next = new ArrayList<ImageItem>(2 * screen);
+        for (int i = to; i < Math.min(queue.size(), to + screen); i++) {
+            next.add(vm.item(queue.get(i)));
+        }
+        for (int i = from - 1; i >= Math.max(0, from - screen); i--) {
+            next.add(vm.item(queue.get(i)));
+        }
+        thumbnails.loadAhead(next);
     }
 
     /** Gives each visible image a tile, keeping the tiles of images already in view. */

@@ -1,5 +1,6 @@
 package org.activelabel.ui.thumbnail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import javafx.scene.image.Image;
@@ -8,8 +9,10 @@ import org.activelabel.image.ThumbnailStore;
 
 /**
  * Thumbnails from the session's {@link ThumbnailStore}: read from disk when they were made before, so a folder of
- * camera photos is decoded in full once, not at every start or scroll. Shown as {@link DecodedThumbnailSource}
- * shows them. Safe to call from any thread.
+ * camera photos is decoded in full once, not at every start or scroll. A stored thumbnail goes straight to
+ * JavaFX's own JPEG reader (no AWT picture in between, which on a fresh start costs more than the reading); one
+ * not stored yet is made by the store and shown as {@link DecodedThumbnailSource} shows pictures. Safe to call
+ * from any thread.
  */
 public final class StoredThumbnailSource implements ThumbnailSource {
 
@@ -21,6 +24,15 @@ public final class StoredThumbnailSource implements ThumbnailSource {
 
     @Override
     public Image load(Path file, int maxSide) throws IOException {
+        var jpeg = store.storedJpeg(file);
+        if (jpeg.isPresent()) {
+            // a tile smaller than the stored picture gets it scaled down as it is read; a larger one gets it whole
+            double side = maxSide < store.side() ? maxSide : 0;
+            var image = new Image(new ByteArrayInputStream(jpeg.get()), side, side, true, true);
+            if (!image.isError()) {
+                return image;
+            }
+        }
         var result = store.thumbnail(file);
         if (result instanceof DecodeResult.Failed failed) {
             throw new IOException(file.getFileName() + ": " + failed.reason());

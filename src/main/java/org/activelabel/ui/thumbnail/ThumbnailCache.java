@@ -1,5 +1,6 @@
 package org.activelabel.ui.thumbnail;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -15,8 +16,9 @@ import org.activelabel.workspace.ImageItem;
 /**
  * Thumbnails of the images the window shows: the least recently used go once the pictures held add up to more
  * than a budget of pixels (4 bytes each), in front of a {@link ThumbnailSource} that runs on the IO lane. Kept by
- * item and by the version of its file (size and time), so a changed image is loaded again. Used from the FX
- * thread only.
+ * item and by the version of its file (size and time), so a changed image is loaded again. Pictures asked for
+ * ahead (the next screen of a grid) load one at a time, and only while no picture asked for now is waiting.
+ * Used from the FX thread only.
  */
 public final class ThumbnailCache {
 
@@ -42,6 +44,8 @@ public final class ThumbnailCache {
     private final long pixelBudget;
     private final LinkedHashMap<Version, Image> images = new LinkedHashMap<>(256, 0.75f, true);
     private final Map<Version, Pending> pending = new HashMap<>();
+    private final ArrayDeque<ImageItem> ahead = new ArrayDeque<>();
+    private Pending loadingAhead;
     private long pixels;
 
     /** At the screen's own density, with the default budget. */
@@ -90,14 +94,43 @@ public final class ThumbnailCache {
             return () -> { };
         }
         var waiting = pending.computeIfAbsent(version, v -> new Pending(start(v, item)));
+        if (waiting == loadingAhead) {
+            loadingAhead = null; // wanted now: no longer only ahead
+        }
         waiting.consumers.add(onLoaded);
         return () -> {
             waiting.consumers.remove(onLoaded);
             if (waiting.consumers.isEmpty() && pending.get(version) == waiting) {
                 pending.remove(version);
                 waiting.task.cancel(false);
+                loadAhead();
             }
         };
+    }
+
+    /**
+     * Loads these pictures too, in this order, once every picture asked for is in: what a scroll or Page Down
+     * shows next. Replaces the list given before.
+     */
+    public void loadAhead(List<ImageItem> items) {
+        ahead.clear();
+        ahead.addAll(items);
+        loadAhead();
+    }
+
+    private void loadAhead() {
+        if (loadingAhead != null || !pending.isEmpty()) {
+            return;
+        }
+        while (!ahead.isEmpty()) {
+            var item = ahead.poll();
+            var version = Version.of(item);
+            if (!images.containsKey(version)) {
+                loadingAhead = new Pending(start(version, item));
+                pending.put(version, loadingAhead);
+                return;
+            }
+        }
     }
 
     private Task<Image> start(Version version, ImageItem item) {
@@ -113,8 +146,12 @@ public final class ThumbnailCache {
                             consumer.accept(image);
                         }
                     }
+                    loadAhead();
                 },
-                error -> takePending(version, self[0]));
+                error -> {
+                    takePending(version, self[0]);
+                    loadAhead();
+                });
         return self[0];
     }
 
@@ -135,6 +172,9 @@ public final class ThumbnailCache {
 
     /** Removes the waiters of {@code task}, not those of a newer request for the same item. */
     private Pending takePending(Version version, Task<Image> task) {
+        if (loadingAhead != null && loadingAhead.task == task) {
+            loadingAhead = null;
+        }
         var waiting = pending.get(version);
         if (waiting == null || waiting.task != task) {
             return null;

@@ -105,4 +105,22 @@ class ThumbnailCacheTest {
             assertEquals(30_000, cache.pixels());
         });
     }
+
+    @Test
+    void picturesAskedForAheadLoadAfterThoseAskedForNowAndAreThenAtHand(FxRobot robot) throws TimeoutException {
+        var cache = new ThumbnailCache(source, tasks, 128);
+
+        robot.interact(() -> {
+            cache.loadAhead(List.of(item(5, 0), item(6, 0)));
+            cache.request(item(1, 0), image -> { });
+            cache.request(item(2, 0), image -> { });
+        });
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> decodedFiles.size() == 4);
+
+        // the first picture ahead may have started before the tiles asked; the second waits for them
+        assertEquals(java.util.Set.of("img_5.png", "img_1.png", "img_2.png"),
+                decodedFiles.subList(0, 3).stream().map(Path::toString).collect(java.util.stream.Collectors.toSet()));
+        assertEquals("img_6.png", decodedFiles.get(3).toString());
+        robot.interact(() -> assertNotNull(cache.cached(item(6, 0)), "at hand when the grid scrolls to it"));
+    }
 }
