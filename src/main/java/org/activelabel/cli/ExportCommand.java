@@ -29,7 +29,9 @@ import picocli.CommandLine.Spec;
                     + " --include-model. OUT must be new or empty and outside the image folder.",
             "labelstudio: Label Studio JSON tasks (human labels as annotations, the model's as predictions unless"
                     + " --human-only). huggingface: imagefolder metadata.jsonl (file_name, label); coco: COCO-style"
-                    + " classification JSON; these two hold human labels only unless --include-model."})
+                    + " classification JSON; these two hold human labels only unless --include-model.",
+            "A labelled image gone from the image folder keeps its label: it is exported and named on stderr"
+                    + " (imagefolder, which needs the file, leaves it out)."})
 final class ExportCommand implements Callable<Integer> {
 
     enum Format { csv, jsonl, imagefolder, labelstudio, huggingface, coco }
@@ -71,12 +73,18 @@ final class ExportCommand implements Callable<Integer> {
             List<LabelExport.Row> rows = rows(workspace, withModel);
             long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
             var stdout = spec.commandLine().getOut();
+            var stderr = spec.commandLine().getErr();
+            List<String> missing = missingLabelled(workspace);
+            boolean filesNeeded = format == Format.imagefolder;
+            missing.forEach(path -> stderr.println("missing " + path + ": the image is gone from the image folder; "
+                    + (filesNeeded ? "its label is left out" : "its label is exported")));
             switch (format) {
                 case csv -> LabelExport.writeCsv(out, rows);
                 case jsonl -> LabelExport.writeJsonl(out, rows);
                 case imagefolder -> {
                     var result = LabelExport.writeImageFolder(out, workspace.imageRoot(), rows);
-                    result.skipped().forEach(s -> spec.commandLine().getErr().println("skipped " + s));
+                    result.skipped().stream().filter(s -> missing.stream().noneMatch(m -> s.startsWith(m + ": ")))
+                            .forEach(s -> stderr.println("skipped " + s));
                     stdout.printf("%d hard links, %d copies%n", result.linked(), result.copied());
                 }
                 case labelstudio, huggingface, coco -> LabelFiles.write(LabelFormat.forCliName(format.name()), out, rows,
@@ -84,9 +92,21 @@ final class ExportCommand implements Callable<Integer> {
                         .forEach(s -> spec.commandLine().getErr().println("skipped " + s));
             }
             stdout.printf("exported %d labels (%d human, %d model) to %s%n", rows.size(), human, rows.size() - human, out);
+            if (!missing.isEmpty()) {
+                stdout.printf("%d labelled image%s gone from the image folder (listed on stderr)%n", missing.size(),
+                        missing.size() == 1 ? " is" : "s are");
+            }
             stdout.flush();
         }
         return 0;
+    }
+
+    /** Labelled images whose file is gone, in path order: the journal keeps their labels. */
+    static List<String> missingLabelled(SessionWorkspace workspace) {
+        var labels = workspace.labels();
+        return workspace.items().stream()
+                .filter(i -> i.status() == ImageItem.Status.MISSING && labels.containsKey(i.id()))
+                .map(ImageItem::relativePath).sorted().toList();
     }
 
     /** Labelled images first in path order, then the model's predictions of unlabelled ones. */

@@ -95,6 +95,29 @@ public final class ActiveLearner {
         features[row] = vector;
     }
 
+    /** Rows added at the end, not featurised yet (images found after the rows were set); labels and head stay. */
+    public void addRows(int count) {
+        features = Arrays.copyOf(features, features.length + count);
+    }
+
+    /**
+     * New features for a row whose image changed, or null when it is gone or not featurised yet: the head's old
+     * prediction of it is dropped, and the next update learns from it afresh.
+     */
+    public void replaceFeatures(int row, float[] vector) {
+        features[row] = vector;
+        if (probabilities != null && row < probabilities.length && probabilities[row] != null) {
+            // a copy: states taken earlier keep theirs
+            probabilities = probabilities.clone();
+            probabilities[row] = null;
+        }
+        if (trainedRows.contains(row)) {
+            var trained = new HashSet<>(trainedRows);
+            trained.remove(row);
+            trainedRows = Set.copyOf(trained);
+        }
+    }
+
     /** A label given by a person: the head learns from it and the row leaves the pool. */
     public void label(int row, int classIndex) {
         setAside.remove(row);

@@ -15,12 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An open labelling session: a folder holding session.json, the label journal, the history and the folders
- * for saved models and cached features. Holds the session lock until closed, so it is the only writer.
+ * for saved models, cached features and thumbnails. Holds the session lock until closed, so it is the only writer.
  * Every change is on disk before the method returns. Thread-safe.
  */
 public final class Session implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Session.class);
+    private static final String THUMBNAILS = "thumbnails";
 
     private final Path dir;
     private final SessionLock lock;
@@ -86,6 +87,7 @@ public final class Session implements AutoCloseable {
             }
             SessionFiles.createFolder(dir.resolve("models"));
             SessionFiles.createFolder(dir.resolve("features"));
+            SessionFiles.createFolder(dir.resolve(THUMBNAILS));
             AtomicFiles.write(jsonFile, sessionFile.toJson());
             log.info("created session \"{}\" in {}", sessionFile.name(), dir);
             return load(dir, lock, sessionFile);
@@ -114,6 +116,7 @@ public final class Session implements AutoCloseable {
             }
             SessionFiles.createFolder(dir.resolve("models"));
             SessionFiles.createFolder(dir.resolve("features"));
+            SessionFiles.createFolder(dir.resolve(THUMBNAILS));
             return load(dir, lock, sessionFile);
         } catch (IOException e) {
             lock.close();
@@ -146,6 +149,11 @@ public final class Session implements AutoCloseable {
 
     public Path featuresDir() {
         return dir.resolve("features");
+    }
+
+    /** Small pictures of the images, derived like the features: deleting the folder costs only time. */
+    public Path thumbnailsDir() {
+        return dir.resolve(THUMBNAILS);
     }
 
     public synchronized String name() {

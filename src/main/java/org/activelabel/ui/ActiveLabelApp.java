@@ -4,7 +4,11 @@ import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.io.StringWriter;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
@@ -23,12 +27,14 @@ import javafx.stage.Stage;
 import org.activelabel.app.AppVersion;
 import java.io.IOException;
 import org.activelabel.deploy.ModelExport;
+import org.activelabel.image.FolderWatch;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.session.SessionProblem;
 import org.activelabel.ui.review.ReviewViewModel;
 import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
+import org.activelabel.ui.thumbnail.StoredThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
 import org.activelabel.workspace.Workspace;
@@ -42,10 +48,12 @@ import org.slf4j.LoggerFactory;
 public final class ActiveLabelApp extends Application {
 
     private static final Logger LOG = LoggerFactory.getLogger(ActiveLabelApp.class);
+    /** How long the image folder must be quiet before what changed in it is looked at. */
+    private static final Duration WATCH_QUIET = Duration.ofSeconds(2);
     /** Tiles are shown at most this big, in layout units. */
     private static final int THUMBNAIL_SIDE = 128;
-    /** Thumbnails kept at 1x; fewer at a higher pixel density, as each holds more pixels. */
-    private static final int THUMBNAIL_CACHE = 600;
+    /** System property: millions of pixels of thumbnails the window keeps in memory (4 bytes each). */
+    static final String THUMBNAIL_MEGAPIXELS = "activelabel.thumbnailMegapixels";
 
     /** Application.launch builds the instance itself; this carries the opener across once. */
     private static final AtomicReference<Handover> HANDOVER = new AtomicReference<>();
@@ -58,6 +66,13 @@ public final class ActiveLabelApp extends Application {
     private final ThumbnailSource thumbnailSource;
     private final BackgroundTasks tasks = new BackgroundTasks();
     private final FxStallMeter stallMeter = new FxStallMeter();
+    /** Measures the image folder's quiet time; the rescan itself runs in the model lane. */
+    private final ScheduledExecutorService watchTimer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        var thread = new Thread(runnable, "activelabel-watch-timer");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private FolderWatch folderWatch;
     private Stage stage;
     private Workspace workspace;
     private LabellingViewModel viewModel;
@@ -138,6 +153,7 @@ public final class ActiveLabelApp extends Application {
         if (previous != null) {
             closeLater(previous);
         }
+        stopWatching();
         workspace = opened;
         viewModel = new LabellingViewModel(opened, tasks);
         var sessionMenu = library == null ? null : new SessionMenu(library, new SessionMenu.Actions() {
@@ -155,8 +171,13 @@ public final class ActiveLabelApp extends Application {
             public void exportModel(Path out) {
                 exportModelTo(out);
             }
+
+            @Override
+            public void rescan() {
+                viewModel.rescan();
+            }
         });
-        mainView = new MainView(new MainView.Parts(viewModel, tasks, thumbnailSource, thumbnails(), () -> {
+        mainView = new MainView(new MainView.Parts(viewModel, tasks, thumbnailSource, thumbnails(opened), () -> {
             reviewModel = reviewModel(opened);
             return reviewModel;
         }, sessionMenu));
@@ -175,13 +196,70 @@ public final class ActiveLabelApp extends Application {
             }, done -> { }, error -> LOG.warn("Could not load the saved model of {}", opened.name(), error));
         });
         viewModel.featurizeNewImages();
+        startWatching(opened);
     }
 
-    /** The thumbnails of the grid, the detail pane and the Review tab: sharp on a HiDPI screen, in the same memory. */
-    private ThumbnailCache thumbnails() {
+    /**
+     * Watches the image folder: images copied in, changed or removed are looked at once it has been quiet for
+     * {@link #WATCH_QUIET}, as F5 does. The folder is walked in the background; a folder that cannot be watched
+     * leaves F5.
+     */
+    private void startWatching(Workspace opened) {
+        var vm = viewModel;
+        FolderWatch.Timer timer = (delay, action) -> {
+            var due = watchTimer.schedule(action, delay.toMillis(), TimeUnit.MILLISECONDS);
+            return () -> due.cancel(false);
+        };
+        Runnable rescan = () -> Platform.runLater(() -> {
+            if (viewModel == vm && !closed) {
+                vm.folderChanged();
+            }
+        });
+        tasks.submit(BackgroundTasks.Lane.IO, progress -> FolderWatch.start(opened.imageRoot(), WATCH_QUIET, timer, rescan),
+                watch -> {
+                    if (viewModel == vm && !closed) {
+                        folderWatch = watch;
+                    } else {
+                        watch.close();
+                    }
+                },
+                error -> LOG.warn("Not watching {} for new images (F5 looks again): {}", opened.imageRoot(),
+                        describe(error)));
+    }
+
+    private void stopWatching() {
+        if (folderWatch != null) {
+            folderWatch.close();
+            folderWatch = null;
+        }
+    }
+
+    /**
+     * The thumbnails of the grid, the detail pane and the Review tab: sharp on a HiDPI screen, in the same memory,
+     * read from the session's thumbnails on disk when it keeps them.
+     */
+    private ThumbnailCache thumbnails(Workspace opened) {
         double scale = Math.min(3, Math.max(1, Screen.getPrimary().getOutputScaleX()));
-        return new ThumbnailCache(thumbnailSource, tasks, THUMBNAIL_SIDE, scale,
-                (int) Math.max(150, THUMBNAIL_CACHE / (scale * scale)));
+        ThumbnailSource source = opened.thumbnails().<ThumbnailSource>map(StoredThumbnailSource::new)
+                .orElse(thumbnailSource);
+        return new ThumbnailCache(source, tasks, THUMBNAIL_SIDE, scale, thumbnailPixelBudget());
+    }
+
+    private static long thumbnailPixelBudget() {
+        String megapixels = System.getProperty(THUMBNAIL_MEGAPIXELS);
+        if (megapixels != null) {
+            try {
+                double value = Double.parseDouble(megapixels.strip());
+                if (value > 0) {
+                    return (long) (value * 1_000_000);
+                }
+            } catch (NumberFormatException e) {
+                // the default below
+            }
+            LOG.warn("-D{}={} is not a positive number of megapixels; keeping {} million", THUMBNAIL_MEGAPIXELS,
+                    megapixels, ThumbnailCache.DEFAULT_PIXEL_BUDGET / 1_000_000);
+        }
+        return ThumbnailCache.DEFAULT_PIXEL_BUDGET;
     }
 
     /** The Review tab's state; it reads and relabels in the edits lane, after the labels queued before. */
@@ -316,6 +394,8 @@ public final class ActiveLabelApp extends Application {
         }
         closed = true;
         stallMeter.stop();
+        stopWatching();
+        watchTimer.shutdownNow();
         if (reviewModel != null) {
             reviewModel.close();
         }

@@ -18,14 +18,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The one door for work off the JavaFX thread. Results and failures come back on the FX thread.
- * Three lanes: edits run one at a time in submission order (a label, then its undo); model
- * work runs one at a time beside them; IO (thumbnails) runs on a small pool, newest request first.
+ * Edits run one at a time in submission order (a label, then its undo); model work runs one at a
+ * time beside them; IO (thumbnails) runs on a small pool, newest request first; the large picture
+ * of the focused image has a lane of its own, newest first, so a photo decoding there never holds
+ * up the grid's thumbnails; idle work (thumbnails made ahead) runs one at a time at the lowest priority.
  */
 public final class BackgroundTasks implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(BackgroundTasks.class);
 
-    public enum Lane { EDITS, MODEL, IO }
+    public enum Lane { EDITS, MODEL, IO, PICTURE, IDLE }
 
     /** Work that may report progress and should stop when the sink says it is cancelled. */
     @FunctionalInterface
@@ -36,12 +38,17 @@ public final class BackgroundTasks implements AutoCloseable {
     /** Nice values: training yields most; thumbnails a little, they are what the user waits to see. */
     private static final int MODEL_NICE = 10;
     private static final int IO_NICE = 4;
+    /** Only what the machine has to spare. */
+    private static final int IDLE_NICE = 19;
     /** Below the window, level with training: shorter frame gaps than at normal priority (docs/benchmarks.md). */
     private static final int COMPILER_NICE = 10;
 
     private final ExecutorService edits = Executors.newSingleThreadExecutor(daemon("activelabel-edits", 0));
     private final ExecutorService model = Executors.newSingleThreadExecutor(daemon("activelabel-model", MODEL_NICE));
     private final ExecutorService io;
+    private final ExecutorService picture = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new NewestFirstQueue(),
+            daemon("activelabel-picture", IO_NICE));
+    private final ExecutorService idle = Executors.newSingleThreadExecutor(daemon("activelabel-idle", IDLE_NICE));
 
     public BackgroundTasks() {
         int ioThreads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors() - 1));
@@ -78,6 +85,8 @@ public final class BackgroundTasks implements AutoCloseable {
             case EDITS -> edits;
             case MODEL -> model;
             case IO -> io;
+            case PICTURE -> picture;
+            case IDLE -> idle;
         };
     }
 
@@ -85,12 +94,15 @@ public final class BackgroundTasks implements AutoCloseable {
     public void close() {
         model.shutdownNow();
         io.shutdownNow();
+        picture.shutdownNow();
+        idle.shutdownNow();
         edits.shutdown();
         try {
             // let queued labels reach the journal before the window goes away
             edits.awaitTermination(10, TimeUnit.SECONDS);
-            // model work was told to stop; it must be out of the workspace before the workspace closes
+            // model and idle work were told to stop; they must be out of the workspace before it closes
             model.awaitTermination(10, TimeUnit.SECONDS);
+            idle.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -133,7 +145,7 @@ public final class BackgroundTasks implements AutoCloseable {
         }
     }
 
-    /** Thumbnails scrolled past are stale: serve the newest request first. */
+    /** Thumbnails scrolled past, and pictures of images moved on from, are stale: serve the newest request first. */
     private static final class NewestFirstQueue extends LinkedBlockingDeque<Runnable> implements BlockingQueue<Runnable> {
         @Override
         public boolean offer(Runnable r) {

@@ -22,7 +22,7 @@ public final class Keymap {
     public enum Action {
         LABEL, ACCEPT, SKIP, MOVE, POINTER, DRAG, CLEAR_SELECTION, UNDO, REDO, UPDATE, FULL_REFIT, CANCEL_UPDATE,
         TOGGLE_AUTO_UPDATE, CHOOSE_STRATEGY, SET_BATCH, SEARCH, ADD_CLASS, RENAME_CLASS, MERGE_CLASSES,
-        NEW_SESSION, OPEN_SESSION, TOGGLE_THEME, SWITCH_TAB, HELP
+        NEW_SESSION, OPEN_SESSION, RESCAN, TOGGLE_THEME, SWITCH_TAB, HELP
     }
 
     /** Where a shortcut works (never while a text field has the keyboard). */
@@ -93,6 +93,8 @@ public final class Keymap {
                     List.of(new KeyCodeCombination(KeyCode.O, SHORTCUT_DOWN))),
             new Shortcut(Action.NEW_SESSION, "Ctrl+Shift+N", "Start a new session on a folder of images",
                     Scope.WINDOW, List.of(new KeyCodeCombination(KeyCode.N, SHORTCUT_DOWN, SHIFT_DOWN))),
+            new Shortcut(Action.RESCAN, "F5", "Look for images added, changed or removed in the image folder",
+                    Scope.WINDOW, keys(KeyCode.F5)),
             new Shortcut(Action.TOGGLE_THEME, "Ctrl+T", "Switch light / dark theme", Scope.WINDOW,
                     List.of(new KeyCodeCombination(KeyCode.T, SHORTCUT_DOWN))),
             listed(Action.SWITCH_TAB, "Ctrl+Tab", "Switch between Label and Review"),

@@ -241,6 +241,7 @@ public final class MainView extends StackPane {
                     sessionMenu.askOpen();
                 }
             }
+            case RESCAN -> vm.rescan();
             case TOGGLE_THEME -> toggleTheme();
             case HELP -> help.toggle();
             case POINTER, DRAG, SWITCH_TAB -> {

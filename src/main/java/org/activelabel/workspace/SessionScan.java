@@ -37,13 +37,13 @@ record SessionScan(List<ImageItem> items, float[][] features) {
             ImageItem.Status status = vector.isPresent() ? ImageItem.Status.FEATURISED
                     : failure.isPresent() ? ImageItem.Status.SKIPPED : ImageItem.Status.PENDING;
             found.add(new ImageItem(found.size(), image.relativePath(), root.resolve(image.relativePath()),
-                    image.sizeBytes(), status, failure.orElse(null)));
+                    image.sizeBytes(), image.lastModifiedMillis(), status, failure.orElse(null)));
             vectors.add(vector.orElse(null));
         }
         Set<String> scanned = new HashSet<>(scan.relativePaths());
         for (String path : labelledPaths) {
             if (!scanned.contains(path)) {
-                found.add(new ImageItem(found.size(), path, root.resolve(path), 0, ImageItem.Status.MISSING,
+                found.add(new ImageItem(found.size(), path, root.resolve(path), 0, 0, ImageItem.Status.MISSING,
                         "file not found"));
                 vectors.add(null);
             }

@@ -21,6 +21,9 @@ import org.activelabel.features.FeatureRow;
 import org.activelabel.features.FeatureStore;
 import org.activelabel.features.FeaturizeReport;
 import org.activelabel.features.Featurizer;
+import org.activelabel.image.ImageScanner;
+import org.activelabel.image.ScanResult;
+import org.activelabel.image.ThumbnailStore;
 import org.activelabel.learning.ActiveLearner;
 import org.activelabel.learning.LearnerState;
 import org.activelabel.learning.Pipeline;
@@ -67,6 +70,7 @@ public final class SessionWorkspace implements Workspace {
     private final Session session;
     private final Backbone backbone;
     private final FeatureStore store;
+    private final ThumbnailStore thumbnails;
     private final ModelRecords records;
     private final ActiveLearner learner;
     private final RankingBoard board;
@@ -91,6 +95,14 @@ public final class SessionWorkspace implements Workspace {
         this.session = session;
         this.backbone = backbone;
         this.store = FeatureStore.open(session.featuresDir(), backbone.id(), backbone.featureDim());
+        ThumbnailStore pictures;
+        try {
+            pictures = ThumbnailStore.open(session.thumbnailsDir(), session.imageRoot());
+        } catch (IOException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+        this.thumbnails = pictures;
         this.records = new ModelRecords(session, backbone.id());
         var trainer = new HeadTrainer(headConfig);
         QueryStrategy strategy = strategyOrDefault(session.settings().strategy());
@@ -442,6 +454,57 @@ public final class SessionWorkspace implements Workspace {
         listeners.forEach(WorkspaceListener::itemsChanged);
     }
 
+    @Override
+    public RescanReport rescan() {
+        ScanResult scan;
+        try {
+            scan = ImageScanner.scan(session.imageRoot());
+        } catch (IOException e) {
+            throw new UncheckedIOException("looking at " + session.imageRoot() + ": " + e.getMessage(), e);
+        }
+        scan.problems().forEach(p -> LOG.warn("skipping {}: {}", p.relativePath(), p.reason()));
+        ItemIndex.Merge merge = locked(() -> {
+            int before = index.items().size(); // the learner's rows are the items
+            ItemIndex.Merge m = index.merge(session.imageRoot(), scan.images(), store);
+            learner.addRows(m.rows() - before);
+            m.features().forEach(learner::replaceFeatures);
+            return m;
+        });
+        int pending = locked(index::pending).size();
+        var report = new RescanReport(merge.added(), merge.changed(), merge.removed(), pending);
+        if (report.changedAnything()) {
+            LOG.info("rescanned {}: {} new, {} changed, {} gone; {} to featurise", session.imageRoot(),
+                    report.added(), report.changed(), report.removed(), pending);
+            listeners.forEach(WorkspaceListener::itemsChanged);
+            refreshProbabilities();
+            rerank();
+        }
+        return report;
+    }
+
+    @Override
+    public Optional<ThumbnailStore> thumbnails() {
+        return Optional.of(thumbnails);
+    }
+
+    @Override
+    public int buildThumbnails(ProgressSink progress) {
+        List<ImageItem> now = index.items();
+        Set<Integer> first = new LinkedHashSet<>();
+        for (int id : board.current().order()) {
+            first.add(id);
+        }
+        for (ImageItem item : now) {
+            first.add(item.id());
+        }
+        List<Path> files = first.stream().filter(id -> id < now.size())
+                .map(now::get).filter(i -> i.status() != ImageItem.Status.MISSING).map(ImageItem::file).toList();
+        int decoded = thumbnails.buildMissing(files, progress);
+        thumbnails.retainOnly(now.stream().filter(i -> i.status() != ImageItem.Status.MISSING)
+                .map(ImageItem::relativePath).toList());
+        return decoded;
+    }
+
     /** Predicts the newly featurised items with the current head. */
     private void refreshProbabilities() {
         LearnerState s = locked(learner::state);
@@ -590,6 +653,7 @@ public final class SessionWorkspace implements Workspace {
 
     @Override
     public void close() {
+        thumbnails.close();
         try {
             store.close();
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.activelabel.image.ThumbnailStore;
 import org.activelabel.model.ModelSnapshot;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.query.Strategies;
@@ -97,6 +98,30 @@ public interface Workspace extends AutoCloseable {
 
     /** Featurises images not in the cache yet; the ranking grows as it goes. Blocking. */
     void featurize(ProgressSink progress);
+
+    /**
+     * Looks at the image folder again: images added since are appended to {@link #items()} (to be featurised by
+     * {@link #featurize}), a changed file is featurised again, and an image gone leaves the queue as
+     * {@link ImageItem.Status#MISSING} while its label stays in the journal. Ids stay what they were. Blocking.
+     */
+    default RescanReport rescan() {
+        return RescanReport.NOTHING;
+    }
+
+    /** The session's thumbnails on disk, when it keeps them. */
+    default Optional<ThumbnailStore> thumbnails() {
+        return Optional.empty();
+    }
+
+    /**
+     * Makes the thumbnails that are not on disk yet, the queue's first, and deletes those of images gone. Blocking;
+     * stops when {@code progress} is cancelled.
+     *
+     * @return how many images were decoded
+     */
+    default int buildThumbnails(ProgressSink progress) {
+        return 0;
+    }
 
     /**
      * Fine-tunes (or, when {@code full}, refits) the head on all labels and re-ranks; then refines the head with

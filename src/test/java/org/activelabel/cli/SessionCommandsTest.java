@@ -148,6 +148,35 @@ class SessionCommandsTest {
     }
 
     @Test
+    void exportNamesTheLabelledImagesThatAreGoneAndKeepsTheirLabels() throws Exception {
+        Path images = sampleImages(temp.resolve("images"), 2);
+        String session = temp.resolve("session").toString();
+        ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
+        String gone;
+        String kept;
+        try (Stream<Path> flags = Files.list(images.resolve("flags"))) {
+            var two = flags.sorted().toList();
+            gone = "flags/" + two.get(0).getFileName();
+            kept = "flags/" + two.get(1).getFileName();
+        }
+        Path csvFile = Files.writeString(temp.resolve("labels.csv"), "path,label\n" + gone + ",flags\n" + kept + ",flags\n");
+        ok("import", "--session", session, "--csv", csvFile.toString());
+        Files.delete(images.resolve(gone));
+
+        Path exported = temp.resolve("out.csv");
+        Cli csv = ok("export", "--session", session, "--format", "csv", "--out", exported.toString(), "--human-only");
+        assertEquals("missing " + gone + ": the image is gone from the image folder; its label is exported\n", csv.err());
+        assertTrue(csv.out().contains("1 labelled image is gone from the image folder (listed on stderr)"), csv::toString);
+        assertEquals(List.of("path,label,source,confidence", gone + ",flags,human,", kept + ",flags,human,"),
+                Files.readAllLines(exported));
+
+        Cli folder = ok("export", "--session", session, "--format", "imagefolder", "--out", temp.resolve("f").toString());
+        assertEquals("missing " + gone + ": the image is gone from the image folder; its label is left out\n",
+                folder.err(), "said once, not again as a file not found");
+        assertTrue(Files.isRegularFile(temp.resolve("f").resolve(kept)));
+    }
+
+    @Test
     void predictWithoutAModelSaysSo() throws Exception {
         Path images = sampleImages(temp.resolve("images"), 2);
         String session = temp.resolve("session").toString();

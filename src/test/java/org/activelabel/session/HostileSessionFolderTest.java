@@ -53,7 +53,7 @@ class HostileSessionFolderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"models", "features"})
+    @ValueSource(strings = {"models", "features", "thumbnails"})
     void aSessionFolderReplacedByALinkIsRefused(String name) throws IOException {
         Path elsewhere = Files.createDirectories(temp.resolve("elsewhere"));
         Files.delete(dir.resolve(name));

@@ -75,7 +75,7 @@ public final class FakeWorkspace implements Workspace {
                 if (!Files.exists(file)) {
                     ImageIO.write(picture(i, trueClass[i], classNames.size()), "png", file.toFile());
                 }
-                list.add(new ImageItem(i, file.getFileName().toString(), file, Files.size(file),
+                list.add(new ImageItem(i, file.getFileName().toString(), file, Files.size(file), 0,
                         ImageItem.Status.FEATURISED, null));
             }
         } catch (IOException e) {
@@ -356,6 +356,14 @@ public final class FakeWorkspace implements Workspace {
         to.push(current);
         listeners.forEach(WorkspaceListener::labelsChanged);
         return restore.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    }
+
+    public final java.util.concurrent.atomic.AtomicInteger rescans = new java.util.concurrent.atomic.AtomicInteger();
+
+    @Override
+    public org.activelabel.workspace.RescanReport rescan() {
+        rescans.incrementAndGet();
+        return org.activelabel.workspace.RescanReport.NOTHING;
     }
 
     @Override

@@ -20,7 +20,10 @@ import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
 import org.activelabel.workspace.LabelEntry;
 
-/** The focused image in large, with its file, its label and every class probability. */
+/**
+ * The focused image in large, with its file, its label and every class probability. The image shows at once as its
+ * thumbnail, scaled up, and then sharp, decoded to fit the pane; moving on drops a decode that has not started.
+ */
 public final class DetailView extends ScrollPane {
 
     private static final int LARGE_SIDE = 640;
@@ -37,6 +40,8 @@ public final class DetailView extends ScrollPane {
     private final Label suggestion = new Label();
     private final GridPane chart = new GridPane();
     private Task<Image> loading;
+    private ThumbnailCache.Cancel pendingThumbnail = () -> { };
+    private boolean sharp;
     private Task<Optional<LabelEntry>> labelLookup;
     private int labelShownFor = -1;
 
@@ -86,6 +91,10 @@ public final class DetailView extends ScrollPane {
 
     private void showItem(int itemId, boolean reloadImage) {
         if (itemId < 0) {
+            if (loading != null) {
+                loading.cancel(false);
+            }
+            pendingThumbnail.cancel();
             image.setImage(null);
             title.setText("No image selected");
             file.setText("");
@@ -166,13 +175,37 @@ public final class DetailView extends ScrollPane {
         if (loading != null) {
             loading.cancel(false);
         }
-        image.setImage(thumbnails.cached(itemId));
-        var file = vm.item(itemId).file();
-        loading = tasks.submit(BackgroundTasks.Lane.IO, progress -> source.load(file, LARGE_SIDE), loaded -> {
+        pendingThumbnail.cancel();
+        var item = vm.item(itemId);
+        sharp = false;
+        image.setImage(null);
+        // the thumbnail first (from memory at once, or from disk), then the picture at the pane's size
+        pendingThumbnail = thumbnails.request(item, thumbnail -> {
+            if (vm.focusedItem() == itemId && !sharp) {
+                image.setImage(thumbnail);
+            }
+        });
+        var file = item.file();
+        int side = largeSide();
+        loading = tasks.submit(BackgroundTasks.Lane.PICTURE, progress -> source.load(file, side), loaded -> {
             if (vm.focusedItem() == itemId) {
+                sharp = true;
                 image.setImage(loaded);
             }
         }, error -> { });
+    }
+
+    /** The pane's longer side in screen pixels: sharp on a double-density screen too. */
+    private int largeSide() {
+        double scale = getScene() == null || getScene().getWindow() == null ? 1
+                : Math.max(1, getScene().getWindow().getOutputScaleX());
+        double shown = Math.max(image.getFitWidth(), image.getFitHeight());
+        return (int) Math.ceil(Math.max(shown, LARGE_SIDE * 0.75) * scale);
+    }
+
+    /** The picture shown now: the thumbnail, then the image itself. */
+    Image shownImage() {
+        return image.getImage();
     }
 
     static String humanSize(long bytes) {

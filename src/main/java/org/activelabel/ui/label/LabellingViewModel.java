@@ -65,6 +65,7 @@ public final class LabellingViewModel {
     private final ObjectProperty<String> strategy = new SimpleObjectProperty<>();
     private final ReadOnlyIntegerWrapper labelsThisRound = new ReadOnlyIntegerWrapper();
     private final ReadOnlyIntegerWrapper labelledCount = new ReadOnlyIntegerWrapper();
+    private final ReadOnlyIntegerWrapper imageCount = new ReadOnlyIntegerWrapper();
     private final ReadOnlyObjectWrapper<Notice> notice = new ReadOnlyObjectWrapper<>();
 
     private long noticeSeq;
@@ -88,6 +89,7 @@ public final class LabellingViewModel {
         rounds.setAutoUpdate(autoUpdate.get());
         ranking.set(workspace.ranking());
         queueModel = new LabelQueue(workspace.items(), ranking.get().order());
+        imageCount.set(countPresent(workspace.items()));
         edits = new LabelEdits(workspace, tasks, queueModel, rounds, this::publish, labelledCount, this::say);
         publish();
         search.addListener((obs, old, now) -> {
@@ -186,8 +188,18 @@ public final class LabellingViewModel {
         return labelledCount.getReadOnlyProperty();
     }
 
+    /** Items of the session by id, images gone from the folder included. */
     public int itemCount() {
         return queueModel.items().size();
+    }
+
+    /** Images in the image folder now: the items less those gone. */
+    public ReadOnlyIntegerProperty imageCountProperty() {
+        return imageCount.getReadOnlyProperty();
+    }
+
+    private static int countPresent(List<ImageItem> items) {
+        return (int) items.stream().filter(i -> i.status() != ImageItem.Status.MISSING).count();
     }
 
     /** An update or the reading of new images is running in the background. */
@@ -395,7 +407,21 @@ public final class LabellingViewModel {
      * labelling goes on meanwhile and the queue grows as images are read.
      */
     public void featurizeNewImages() {
-        modelSteps.featurize(queueModel.items().stream().filter(i -> i.status() == ImageItem.Status.PENDING).count());
+        modelSteps.featurize();
+    }
+
+    /**
+     * Looks at the image folder again for images added, changed or removed since the session opened, says what
+     * it found and reads the new ones (progress and cancel as for any reading); images gone leave the queue and
+     * keep their labels.
+     */
+    public void rescan() {
+        modelSteps.rescan(true);
+    }
+
+    /** The image folder changed (its watch says so): looked at again as by {@link #rescan()}, said only if it found something. */
+    public void folderChanged() {
+        modelSteps.rescan(false);
     }
 
     /** Starts an update in the background unless one is running. */
@@ -454,6 +480,7 @@ public final class LabellingViewModel {
     /** Stops listening to the workspace. */
     public void dispose() {
         rounds.stop();
+        modelSteps.stop();
         workspace.removeListener(listener);
     }
 
@@ -472,7 +499,9 @@ public final class LabellingViewModel {
         @Override
         public void itemsChanged() {
             Platform.runLater(() -> {
-                queueModel.setItems(workspace.items());
+                var items = workspace.items();
+                queueModel.setItems(items);
+                imageCount.set(countPresent(items));
                 publish();
             });
         }

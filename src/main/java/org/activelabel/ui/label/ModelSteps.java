@@ -15,13 +15,15 @@ import javafx.concurrent.Task;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.BackgroundTasks.Lane;
 import org.activelabel.ui.label.StatusText.ReadingEta;
+import org.activelabel.workspace.ImageItem;
 import org.activelabel.workspace.ModelSummary;
 import org.activelabel.workspace.Workspace;
 
 /**
- * The labelling page's model lane: reading new images, model updates and cross-validation, each in the
- * background, started by hand or when the {@link RoundScheduler} says; their progress, the status line and
- * the latest model summary as properties. Used on the FX thread.
+ * The labelling page's model lane: looking at the image folder again, reading new images, model updates and
+ * cross-validation, each in the background, started by hand or when the {@link RoundScheduler} says; their
+ * progress, the status line and the latest model summary as properties. Once the images are read, the
+ * thumbnails not on disk yet are made ahead in the idle lane. Used on the FX thread.
  */
 final class ModelSteps implements RoundScheduler.Work {
 
@@ -35,6 +37,10 @@ final class ModelSteps implements RoundScheduler.Work {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ModelSummary> model = new ReadOnlyObjectWrapper<>();
     private Task<?> running;
+    private Task<?> makingThumbnails;
+    private boolean rescanning;
+    /** New images were found while another step ran: they are read when it ends. */
+    private boolean readWhenFree;
 
     /** @param roundChanged told the number of labels in the round whenever it changes */
     ModelSteps(Workspace workspace, BackgroundTasks tasks, Delays delays, IntConsumer roundChanged,
@@ -80,9 +86,15 @@ final class ModelSteps implements RoundScheduler.Work {
         }
     }
 
-    /** Reads {@code pending} new images; the queue grows as they are read. */
-    void featurize(long pending) {
-        if (pending == 0 || busy.get()) {
+    /** Reads the images not featurised yet; the queue grows as they are read. Then the thumbnails are made ahead. */
+    void featurize() {
+        long pending = workspace.items().stream().filter(i -> i.status() == ImageItem.Status.PENDING).count();
+        if (pending == 0) {
+            makeThumbnails();
+            return;
+        }
+        if (busy.get()) {
+            readWhenFree = true;
             return;
         }
         busy.set(true);
@@ -96,12 +108,16 @@ final class ModelSteps implements RoundScheduler.Work {
             end();
             status.set("All images read. Label the images the model is least sure of; ? shows every shortcut.");
             rounds.readingEnded();
+            afterStep();
+            makeThumbnails();
         }, error -> {
             end();
             status.set(error instanceof CancellationException
                     ? "Reading images cancelled; what was read is kept and the rest is read next time."
                     : "Reading images failed: " + StatusText.describe(error));
             rounds.readingEnded();
+            afterStep();
+            makeThumbnails();
         });
         running = task;
         progress.bind(task.progressProperty());
@@ -111,6 +127,62 @@ final class ModelSteps implements RoundScheduler.Work {
                 message.set(eta.describe((long) task.getWorkDone(), (long) task.getTotalWork(), System.nanoTime()));
             }
         });
+    }
+
+    /**
+     * Looks at the image folder again (after the step running now, in the model lane), says what it found and
+     * reads the new and changed images. A second request while one runs is the same request.
+     *
+     * @param byHand asked for by the person, who hears of it even when nothing changed (a watch of the folder
+     *               speaks only when it found something)
+     */
+    void rescan(boolean byHand) {
+        if (rescanning) {
+            return;
+        }
+        rescanning = true;
+        if (busy.get() && byHand) {
+            say.accept(Notice.Kind.INFO, "The image folder is looked at again once the running step ends");
+        }
+        String folder = workspace.imageRoot().toString();
+        tasks.submit(Lane.MODEL, sink -> workspace.rescan(), report -> {
+            rescanning = false;
+            if (byHand || report.changedAnything()) {
+                say.accept(report.changedAnything() ? Notice.Kind.SUCCESS : Notice.Kind.INFO,
+                        StatusText.describe(report));
+            }
+            featurize();
+        }, error -> {
+            rescanning = false;
+            if (!(error instanceof CancellationException)) {
+                say.accept(Notice.Kind.ERROR, "Could not look at " + folder + " again: " + StatusText.describe(error));
+            }
+        });
+    }
+
+    /** Makes the thumbnails not on disk yet, at the lowest priority; a newer run replaces a running one. */
+    private void makeThumbnails() {
+        if (makingThumbnails != null) {
+            makingThumbnails.cancel();
+        }
+        var task = tasks.submit(Lane.IDLE, workspace::buildThumbnails, made -> { }, error -> { });
+        makingThumbnails = task;
+    }
+
+    /** Stops making thumbnails ahead (the page is closing). */
+    void stop() {
+        if (makingThumbnails != null) {
+            makingThumbnails.cancel();
+            makingThumbnails = null;
+        }
+    }
+
+    /** Reads the images a rescan found while another step was running. */
+    private void afterStep() {
+        if (readWhenFree && !busy.get()) {
+            readWhenFree = false;
+            featurize();
+        }
     }
 
     /** Starts an update unless a background step is running. */
@@ -162,11 +234,13 @@ final class ModelSteps implements RoundScheduler.Work {
         model.set(summary);
         status.set(StatusText.describe(summary));
         rounds.updateFinished();
+        afterStep();
     }
 
     private void updateFailed(Throwable error) {
         end();
         rounds.updateFailed();
+        afterStep();
         if (error instanceof CancellationException) {
             status.set("Update cancelled; the previous model stays in use.");
         } else {

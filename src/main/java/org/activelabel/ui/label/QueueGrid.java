@@ -1,6 +1,7 @@
 package org.activelabel.ui.label;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -20,6 +21,9 @@ import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
+import org.activelabel.workspace.ImageItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The ranked queue as a virtualised grid of tiles: only the visible tiles exist however long the
@@ -28,6 +32,8 @@ import org.activelabel.ui.thumbnail.ThumbnailCache;
  * the tile that comes into view takes a new image.
  */
 public final class QueueGrid extends Region {
+
+    private static final Logger LOG = LoggerFactory.getLogger(QueueGrid.class);
 
     private static final double GAP = 10;
     /** New text restyles and lays out a tile; a whole screenful in one frame stalls the window. */
@@ -61,6 +67,9 @@ public final class QueueGrid extends Region {
     /** The image shown first before the width changed, kept first after it. */
     private int firstVisibleIndex;
     private int dragAnchor = -1;
+    /** When the first tiles were placed, for the log line saying how long the first screen waited for pictures. */
+    private long firstTilesNanos = -1;
+    private boolean firstScreenFilled;
 
     public QueueGrid(LabellingViewModel vm, ThumbnailCache thumbnails) {
         this.vm = vm;
@@ -214,6 +223,20 @@ public final class QueueGrid extends Region {
         int to = Math.min(queue.size(), (lastRow + 1) * columns);
         firstVisibleIndex = from;
         placeTiles(queue, from, to);
+        loadNextScreens(queue, from, to);
+    }
+
+    /** The pictures of a screen below and a screen above, loaded while the person looks at this one. */
+    private void loadNextScreens(QueueSnapshot queue, int from, int to) {
+        int screen = to - from;
+        var next = new ArrayList<ImageItem>(2 * screen);
+        for (int i = to; i < Math.min(queue.size(), to + screen); i++) {
+            next.add(vm.item(queue.get(i)));
+        }
+        for (int i = from - 1; i >= Math.max(0, from - screen); i--) {
+            next.add(vm.item(queue.get(i)));
+        }
+        thumbnails.loadAhead(next);
     }
 
     /** Gives each visible image a tile, keeping the tiles of images already in view. */
@@ -248,10 +271,21 @@ public final class QueueGrid extends Region {
                     textUpdater.start();
                 }
             }
+            if (firstTilesNanos < 0) {
+                firstTilesNanos = System.nanoTime();
+            }
             int row = i / columns;
             int column = i % columns;
             tile.resizeRelocate(left + column * (tileWidth + GAP),
                     snapPositionY(GAP / 2 + row * rowHeight() - scrollY), tileWidth, tileHeight);
+        }
+    }
+
+    private void pictureShown() {
+        if (!firstScreenFilled && !shown.isEmpty() && shown.values().stream().allMatch(TileView::hasPicture)) {
+            firstScreenFilled = true;
+            LOG.info("First screen of {} thumbnails filled {} ms after its tiles were placed", shown.size(),
+                    (System.nanoTime() - firstTilesNanos) / 1_000_000);
         }
     }
 
@@ -286,7 +320,7 @@ public final class QueueGrid extends Region {
     }
 
     private TileView newTile() {
-        var tile = new TileView(vm, thumbnails);
+        var tile = new TileView(vm, thumbnails, this::pictureShown);
         // positioned here, and its own layout root: new text in a tile lays out that tile only
         tile.setManaged(false);
         // drawn once into an image: sliding a tile along then costs a copy, not a repaint of its

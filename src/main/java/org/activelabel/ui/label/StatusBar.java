@@ -56,12 +56,14 @@ public final class StatusBar extends HBox {
         labelled.setPrefWidth(120);
         labelled.setMinWidth(48);
         labelled.progressProperty().bind(Bindings.createDoubleBinding(
-                () -> vm.itemCount() == 0 ? 0 : (double) vm.labelledCountProperty().get() / vm.itemCount(),
-                vm.labelledCountProperty()));
+                () -> vm.imageCountProperty().get() == 0 ? 0
+                        : Math.min(1, (double) vm.labelledCountProperty().get() / vm.imageCountProperty().get()),
+                vm.labelledCountProperty(), vm.imageCountProperty()));
         var labelledText = new Label();
         labelledText.textProperty().bind(Bindings.createStringBinding(
-                () -> numbers.format(vm.labelledCountProperty().get()) + " of " + numbers.format(vm.itemCount()) + " labelled",
-                vm.labelledCountProperty()));
+                () -> numbers.format(vm.labelledCountProperty().get()) + " of "
+                        + numbers.format(vm.imageCountProperty().get()) + " labelled",
+                vm.labelledCountProperty(), vm.imageCountProperty()));
         var model = new Label();
         model.textProperty().bind(Bindings.createStringBinding(() -> describeModel(vm.modelProperty().get()),
                 vm.modelProperty()));

@@ -2,6 +2,7 @@ package org.activelabel.ui.label;
 
 import java.util.Locale;
 import org.activelabel.workspace.ModelSummary;
+import org.activelabel.workspace.RescanReport;
 
 /** The sentences the status bar and the notices say about models, errors and reading images. */
 final class StatusText {
@@ -22,6 +23,31 @@ final class StatusText {
         }
         return String.format(Locale.ROOT, "Model v%d: %s on %d labels in %.1f s, %s.", summary.version(),
                 summary.full() ? "refitted" : "updated", summary.labelled(), summary.trainMillis() / 1000.0, accuracy);
+    }
+
+    /** What a new look at the image folder found. */
+    static String describe(RescanReport report) {
+        if (!report.changedAnything()) {
+            return "No new, changed or removed images in the image folder";
+        }
+        // the first part names the images: "3 new images, 1 changed", "1 changed image, 2 gone"
+        var parts = new java.util.ArrayList<String>();
+        if (report.added() > 0) {
+            parts.add(count(report.added(), "new image"));
+        }
+        if (report.changed() > 0) {
+            parts.add(parts.isEmpty() ? count(report.changed(), "changed image") : report.changed() + " changed");
+        }
+        if (report.removed() > 0) {
+            parts.add((parts.isEmpty() ? count(report.removed(), "image") : String.valueOf(report.removed()))
+                    + " gone (labels given to them stay)");
+        }
+        var found = "Found " + String.join(", ", parts);
+        return report.pending() > 0 ? found + "; reading " + count(report.pending(), "image") + " now" : found;
+    }
+
+    private static String count(int n, String what) {
+        return n + " " + what + (n == 1 ? "" : "s");
     }
 
     /** The first message in the chain of causes, or the error's type when none says anything. */

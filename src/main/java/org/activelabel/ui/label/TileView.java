@@ -29,10 +29,13 @@ final class TileView extends VBox {
     private final Label meta = new Label();
     private int itemId = -1;
     private ThumbnailCache.Cancel pendingThumbnail = () -> { };
+    private final Runnable pictureShown;
 
-    TileView(LabellingViewModel vm, ThumbnailCache thumbnails) {
+    /** @param pictureShown told each time the tile's picture arrives */
+    TileView(LabellingViewModel vm, ThumbnailCache thumbnails, Runnable pictureShown) {
         this.vm = vm;
         this.thumbnails = thumbnails;
+        this.pictureShown = pictureShown;
         getStyleClass().add("tile");
         int side = thumbnails.maxSide();
         image.setFitWidth(side);
@@ -63,6 +66,11 @@ final class TileView extends VBox {
         return itemId;
     }
 
+    /** Whether the tile shows its image's picture (not still waiting for it). */
+    boolean hasPicture() {
+        return image.getImage() != null;
+    }
+
     /** The model's guess as the tile shows it. */
     String predictionText() {
         return prediction.getText();
@@ -79,11 +87,11 @@ final class TileView extends VBox {
             itemId = newItemId;
             image.setImage(null);
             if (newItemId >= 0) {
-                var item = vm.item(newItemId);
                 int requested = newItemId;
-                pendingThumbnail = thumbnails.request(newItemId, item.file(), loaded -> {
+                pendingThumbnail = thumbnails.request(vm.item(newItemId), loaded -> {
                     if (itemId == requested) {
                         image.setImage(loaded);
+                        pictureShown.run();
                     }
                 });
             }

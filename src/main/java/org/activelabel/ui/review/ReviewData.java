@@ -48,6 +48,9 @@ public record ReviewData(List<String> classes, List<ReviewRow> rows, Uncertainty
         for (var item : items) {
             int id = item.id();
             var label = labels[id];
+            if (label == null && item.status() == ImageItem.Status.MISSING) {
+                continue; // gone from the folder with nothing to review
+            }
             int predicted = id < ranking.predicted().length ? ranking.predicted()[id] : -1;
             double confidence = id < ranking.confidence().length ? ranking.confidence()[id] : Double.NaN;
             double score = id < ranking.score().length ? ranking.score()[id] : Double.NaN;

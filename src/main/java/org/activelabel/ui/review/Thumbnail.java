@@ -43,7 +43,7 @@ final class Thumbnail extends StackPane {
         if (item == null) {
             return;
         }
-        pending = thumbnails.request(item.id(), item.file(), image -> {
+        pending = thumbnails.request(item, image -> {
             if (item.equals(shown)) {
                 view.setImage(image);
             }

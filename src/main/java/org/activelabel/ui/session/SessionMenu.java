@@ -14,11 +14,12 @@ import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.Keymap;
 import org.activelabel.workspace.Workspace;
 
-/** The toolbar's Session menu: New session…, Open session…, the recent ones, and Export model…. */
+/** The toolbar's Session menu: New session…, Open session…, the recent ones, Rescan image folder and Export model…. */
 public final class SessionMenu extends MenuButton {
 
     public static final KeyCombination NEW = Keymap.of(Keymap.Action.NEW_SESSION).combinations().get(0);
     public static final KeyCombination OPEN = Keymap.of(Keymap.Action.OPEN_SESSION).combinations().get(0);
+    public static final KeyCombination RESCAN = Keymap.of(Keymap.Action.RESCAN).combinations().get(0);
 
     /** What the window does with a chosen session. */
     public interface Actions {
@@ -29,6 +30,9 @@ public final class SessionMenu extends MenuButton {
 
         /** Writes the current session's model as an ONNX classifier to {@code out}, in the background. */
         void exportModel(Path out);
+
+        /** Looks at the current session's image folder again for images added, changed or removed. */
+        void rescan();
     }
 
     private final SessionLibrary library;
@@ -45,9 +49,12 @@ public final class SessionMenu extends MenuButton {
         var open = new MenuItem("Open session…");
         open.setAccelerator(OPEN);
         open.setOnAction(event -> askOpen());
+        var rescan = new MenuItem("Rescan image folder");
+        rescan.setAccelerator(RESCAN);
+        rescan.setOnAction(event -> actions.rescan());
         var exportModel = new MenuItem("Export model…");
         exportModel.setOnAction(event -> askExportModel());
-        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), exportModel);
+        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), rescan, exportModel);
         setOnShowing(event -> {
             fillRecent();
             var current = actions.current();

@@ -37,7 +37,11 @@ public final class DecodedThumbnailSource implements ThumbnailSource {
         if (result instanceof DecodeResult.Failed failed) {
             throw new IOException(file.getFileName() + ": " + failed.reason());
         }
-        var decoded = ((DecodeResult.Decoded) result).image();
+        return picture(((DecodeResult.Decoded) result).image(), maxSide);
+    }
+
+    /** A decoded image as the window shows it, at most {@code maxSide}: small ones scaled up as described above. */
+    static Image picture(BufferedImage decoded, int maxSide) {
         return SwingFXUtils.toFXImage(fit(decoded, maxSide), null);
     }
 

@@ -129,7 +129,7 @@ class LabelQueueTest {
     private static List<ImageItem> items(int count) {
         var items = new ArrayList<ImageItem>();
         IntStream.range(0, count).forEach(i -> items.add(new ImageItem(i, "img_" + i + ".png",
-                Path.of("img_" + i + ".png"), 100, ImageItem.Status.FEATURISED, null)));
+                Path.of("img_" + i + ".png"), 100, 0, ImageItem.Status.FEATURISED, null)));
         return List.copyOf(items);
     }
 }

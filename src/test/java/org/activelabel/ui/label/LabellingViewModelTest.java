@@ -334,4 +334,25 @@ class LabellingViewModelTest {
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, condition::getAsBoolean);
     }
+
+    @Test
+    void aWatchOfTheFolderThatFindsNothingSaysNothingWhileF5Answers() throws TimeoutException {
+        var notices = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var watchDone = new java.util.concurrent.atomic.AtomicBoolean();
+        fx.interact(() -> {
+            vm.noticeProperty().addListener((obs, old, notice) -> notices.add(notice.text()));
+            vm.folderChanged();
+            // after the rescan in the model lane, and after its answer on the FX thread
+            tasks.submit(BackgroundTasks.Lane.MODEL, progress -> null, done -> watchDone.set(true), error -> { });
+        });
+        waitUntil(watchDone::get);
+        assertEquals(1, workspace.rescans.get());
+        assertEquals(List.of(), notices);
+
+        fx.interact(vm::rescan);
+
+        waitUntil(() -> notices.size() == 1);
+        assertEquals("No new, changed or removed images in the image folder", notices.get(0));
+        assertEquals(2, workspace.rescans.get());
+    }
 }

@@ -45,7 +45,7 @@ class QueueGridTest {
         workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
         tasks = new BackgroundTasks();
         vm = new LabellingViewModel(workspace, tasks);
-        grid = new QueueGrid(vm, new ThumbnailCache(new DecodedThumbnailSource(), tasks, 128, 200));
+        grid = new QueueGrid(vm, new ThumbnailCache(new DecodedThumbnailSource(), tasks, 128));
         stage.setScene(new Scene(grid, 760, 520));
         stage.show();
         grid.requestFocus();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import org.activelabel.workspace.ModelSummary;
+import org.activelabel.workspace.RescanReport;
 import org.junit.jupiter.api.Test;
 
 class StatusTextTest {
@@ -16,5 +17,18 @@ class StatusTextTest {
         assertEquals("Model v3: updated on 20 labels in 1.5 s, cross-validated accuracy 40%.",
                 StatusText.describe(fresh));
         assertEquals("Model v4 on 20 labels, cross-validated accuracy 40%.", StatusText.describe(saved));
+    }
+
+    @Test
+    void aRescanSaysWhatItFoundInAFewWords() {
+        assertEquals("No new, changed or removed images in the image folder",
+                StatusText.describe(RescanReport.NOTHING));
+        assertEquals("Found 1 new image; reading 1 image now", StatusText.describe(new RescanReport(1, 0, 0, 1)));
+        assertEquals("Found 3 new images, 1 changed, 2 gone (labels given to them stay); reading 4 images now",
+                StatusText.describe(new RescanReport(3, 1, 2, 4)));
+        assertEquals("Found 2 images gone (labels given to them stay)",
+                StatusText.describe(new RescanReport(0, 0, 2, 0)));
+        assertEquals("Found 1 changed image, 1 gone (labels given to them stay); reading 1 image now",
+                StatusText.describe(new RescanReport(0, 1, 1, 1)));
     }
 }

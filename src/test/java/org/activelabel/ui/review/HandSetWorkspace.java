@@ -46,7 +46,7 @@ final class HandSetWorkspace implements Workspace {
         this.imageRoot = imageRoot;
         classes.addAll(classNames);
         for (int id = 0; id < files.size(); id++) {
-            items.add(new ImageItem(id, files.get(id), imageRoot.resolve(files.get(id)), 1000,
+            items.add(new ImageItem(id, files.get(id), imageRoot.resolve(files.get(id)), 1000, 0,
                     ImageItem.Status.FEATURISED, null));
         }
     }

@@ -57,7 +57,7 @@ final class ReviewDemo {
             if (mode.equals("labelled")) {
                 viewModel.labelFilterProperty().set(LabelFilter.LABELLED);
             }
-            var thumbnails = new ThumbnailCache(new DecodedThumbnailSource(), new BackgroundTasks(), 128, 500);
+            var thumbnails = new ThumbnailCache(new DecodedThumbnailSource(), new BackgroundTasks(), 128);
             var view = new ReviewView(viewModel, thumbnails, id -> { });
             var stage = new Stage();
             stage.setScene(new Scene(view, width, height));

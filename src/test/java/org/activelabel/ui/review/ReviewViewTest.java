@@ -53,7 +53,7 @@ class ReviewViewTest {
         workspace.setSuspects(List.of(new SuspectLabel(3, 0, 2, 0.93), new SuspectLabel(4, 1, 0, 0.85)));
 
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        var thumbnails = new ThumbnailCache((file, side) -> new WritableImage(side, side), tasks, 48, 20);
+        var thumbnails = new ThumbnailCache((file, side) -> new WritableImage(side, side), tasks, 48);
         var view = new ReviewView(new ReviewViewModel(workspace, background), thumbnails, opened::add);
         stage.setScene(new Scene(view, 1200, 800));
         stage.show();

@@ -1,0 +1,204 @@
+package org.activelabel.workspace;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.activelabel.backbone.Backbone;
+import org.activelabel.backbone.Backbones;
+import org.activelabel.progress.ProgressSink;
+import org.activelabel.session.Session;
+import org.activelabel.testing.SampleImages;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Images added, changed and removed while a session is open, and a rescan that takes them in. */
+class SessionWorkspaceRescanTest {
+
+    private static final List<String> CLASSES = List.of("flags", "smileys", "food-drink");
+
+    private static Backbone bundled;
+
+    @TempDir
+    Path temp;
+    private Path images;
+    private Path sessionDir;
+    /** Images that went through the backbone. */
+    private final AtomicInteger embedded = new AtomicInteger();
+
+    @BeforeAll
+    static void openBackbone() {
+        bundled = Backbones.openBundled();
+    }
+
+    @AfterAll
+    static void closeBackbone() {
+        bundled.close();
+    }
+
+    @BeforeEach
+    void sample() throws Exception {
+        images = SampleImages.copy(temp.resolve("images"), CLASSES, 4);
+        sessionDir = temp.resolve("session");
+    }
+
+    private SessionWorkspace create() throws Exception {
+        var workspace = SessionWorkspace.create(sessionDir, "s", images, CLASSES, counting());
+        workspace.featurize(ProgressSink.NONE);
+        embedded.set(0);
+        return workspace;
+    }
+
+    private int idOf(Workspace workspace, String path) {
+        return workspace.items().stream().filter(i -> i.relativePath().equals(path)).findFirst().orElseThrow().id();
+    }
+
+    private static boolean queued(Workspace workspace, int id) {
+        return Arrays.stream(workspace.ranking().order()).anyMatch(q -> q == id);
+    }
+
+    private static String firstIn(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            return files.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void aNewImageIsFeaturisedAndJoinsTheRanking() throws Exception {
+        try (var workspace = create()) {
+            int before = workspace.items().size();
+            Files.copy(images.resolve("flags").resolve(firstIn(images.resolve("flags"))),
+                    images.resolve("smileys").resolve("new-one.png"));
+
+            var report = workspace.rescan();
+
+            assertEquals(new RescanReport(1, 0, 0, 1), report);
+            int id = idOf(workspace, "smileys/new-one.png");
+            assertEquals(before, id, "a new image takes the next id; the others keep theirs");
+            assertEquals(ImageItem.Status.PENDING, workspace.items().get(id).status());
+            assertFalse(queued(workspace, id), "not ranked before it has features");
+
+            workspace.featurize(ProgressSink.NONE);
+
+            assertEquals(1, embedded.get(), "only the new image went through the backbone");
+            assertEquals(ImageItem.Status.FEATURISED, workspace.items().get(id).status());
+            assertTrue(queued(workspace, id), "ranked with the others");
+            assertEquals(RescanReport.NOTHING.added(), workspace.rescan().added(), "a second look finds nothing new");
+        }
+    }
+
+    @Test
+    void aDeletedImageLeavesTheQueueAndItsLabelStaysInTheJournal() throws Exception {
+        String labelledPath = "flags/" + firstIn(images.resolve("flags"));
+        try (var workspace = create()) {
+            String otherPath = "smileys/" + firstIn(images.resolve("smileys"));
+            int labelled = idOf(workspace, labelledPath);
+            int other = idOf(workspace, otherPath);
+            workspace.label(new int[] {labelled}, 0);
+            assertTrue(queued(workspace, other));
+            Files.delete(images.resolve(labelledPath));
+            Files.delete(images.resolve(otherPath));
+
+            var report = workspace.rescan();
+
+            assertEquals(new RescanReport(0, 0, 2, 0), report);
+            assertEquals(ImageItem.Status.MISSING, workspace.items().get(other).status());
+            assertFalse(queued(workspace, other), "gone from the queue");
+            assertEquals(ImageItem.Status.MISSING, workspace.items().get(labelled).status());
+            assertEquals(0, workspace.labelOf(labelled).orElseThrow().classIndex(), "the label stays");
+            assertEquals(other, idOf(workspace, otherPath), "ids do not move");
+        }
+        try (var session = Session.open(sessionDir)) {
+            assertTrue(session.currentLabels().containsKey(labelledPath), "the journal keeps the label");
+        }
+    }
+
+    @Test
+    void aChangedImageIsFeaturisedAgainAndAnImageThatComesBackReturnsToTheQueue() throws Exception {
+        try (var workspace = create()) {
+            String changedPath = "food-drink/" + firstIn(images.resolve("food-drink"));
+            Path changedFile = images.resolve(changedPath);
+            int changed = idOf(workspace, changedPath);
+            var picture = new BufferedImage(64, 64, BufferedImage.TYPE_INT_RGB);
+            picture.setRGB(3, 3, 0xffffff);
+            javax.imageio.ImageIO.write(picture, "png", changedFile.toFile());
+            Files.setLastModifiedTime(changedFile, FileTime.fromMillis(System.currentTimeMillis() + 10_000));
+            String movedPath = "smileys/" + firstIn(images.resolve("smileys"));
+            Path aside = Files.move(images.resolve(movedPath), temp.resolve("aside.png"));
+
+            assertEquals(new RescanReport(0, 1, 1, 1), workspace.rescan());
+            assertFalse(queued(workspace, changed), "out of the queue until featurised again");
+
+            workspace.featurize(ProgressSink.NONE);
+            assertEquals(1, embedded.get());
+            assertTrue(queued(workspace, changed));
+            assertEquals(Files.getLastModifiedTime(changedFile).toMillis(),
+                    workspace.items().get(changed).lastModifiedMillis());
+
+            Files.move(aside, images.resolve(movedPath));
+            assertEquals(new RescanReport(1, 0, 0, 0), workspace.rescan(), "its features are still cached");
+            assertTrue(queued(workspace, idOf(workspace, movedPath)));
+        }
+    }
+
+    @Test
+    void aReopenedSessionKnowsWhatTheRescanFound() throws Exception {
+        String added = "flags/late.png";
+        try (var workspace = create()) {
+            Files.copy(images.resolve("smileys").resolve(firstIn(images.resolve("smileys"))), images.resolve(added));
+            workspace.rescan();
+            workspace.featurize(ProgressSink.NONE);
+        }
+        embedded.set(0);
+        try (var reopened = SessionWorkspace.open(sessionDir, counting())) {
+            reopened.featurize(ProgressSink.NONE);
+            assertEquals(0, embedded.get(), "nothing to featurise");
+            assertTrue(queued(reopened, idOf(reopened, added)));
+        }
+    }
+
+    /** The bundled backbone, counting the images it sees. */
+    private Backbone counting() {
+        return new Backbone() {
+            @Override
+            public String id() {
+                return bundled.id();
+            }
+
+            @Override
+            public int inputWidth() {
+                return bundled.inputWidth();
+            }
+
+            @Override
+            public int inputHeight() {
+                return bundled.inputHeight();
+            }
+
+            @Override
+            public int featureDim() {
+                return bundled.featureDim();
+            }
+
+            @Override
+            public float[][] embed(List<BufferedImage> batch) {
+                embedded.addAndGet(batch.size());
+                return bundled.embed(batch);
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+    }
+}
