@@ -23,10 +23,35 @@ public final class Installer {
     /** jdeps --print-module-deps on the jar and its libraries, plus java.desktop (AWT image decoding) and the zip file system. */
     static final String MODULES = "java.base,java.compiler,java.desktop,java.logging,java.management,java.naming,"
             + "java.sql,java.xml,jdk.jfr,jdk.management,jdk.unsupported,jdk.unsupported.desktop,jdk.zipfs,jdk.crypto.ec";
-    /** What the window needs: ZGC keeps its pauses short while a model trains (see Main.WINDOW_JVM_OPTIONS). */
-    static final List<String> JAVA_OPTIONS = List.of("-XX:+UseZGC", "-XX:MaxRAMPercentage=50",
-            "-Dactivelabel.assets=$APPDIR/assets");
+    /** The window's JVM options, shared with the jar's relaunch (org.activelabel.app.WindowJvmOptions). */
+    static final String WINDOW_OPTIONS = "src/main/resources/org/activelabel/app/window-jvm.options";
     static final String DESCRIPTION = "Label image collections with active learning";
+
+    /**
+     * The window's options and where the assets are; the runtime is this JDK's, so its collectors are the ones the
+     * app will have: without Shenandoah the collector options are left out, as the jar's relaunch does.
+     */
+    static List<String> javaOptions(Path base) throws IOException {
+        boolean shenandoah;
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .getVMOption("UseShenandoahGC");
+            shenandoah = true;
+        } catch (IllegalArgumentException e) {
+            shenandoah = false;
+        }
+        var options = new ArrayList<String>();
+        for (var line : Files.readAllLines(base.resolve(WINDOW_OPTIONS))) {
+            var option = line.strip();
+            if (option.isEmpty() || option.startsWith("#")
+                    || (!shenandoah && (option.contains("Shenandoah") || option.equals("-XX:+UnlockExperimentalVMOptions")))) {
+                continue;
+            }
+            options.add(option);
+        }
+        options.add("-Dactivelabel.assets=$APPDIR/assets");
+        return options;
+    }
 
     public static void main(String[] args) throws IOException {
         Path target = Path.of(args[0]).toAbsolutePath().normalize();
@@ -47,7 +72,7 @@ public final class Installer {
                 "--input", input.toString(), "--main-jar", "activelabel.jar", "--main-class", MAIN_CLASS,
                 "--dest", dest.toString(), "--add-modules", MODULES,
                 "--jlink-options", "--strip-debug --strip-native-commands --no-man-pages --no-header-files --compress=2"));
-        JAVA_OPTIONS.forEach(o -> appImage.addAll(List.of("--java-options", o)));
+        javaOptions(base).forEach(o -> appImage.addAll(List.of("--java-options", o)));
         Path png = base.resolve("src/packaging/activelabel.png");
         Path icns = base.resolve("src/packaging/activelabel.icns");
         Path ico = base.resolve("src/packaging/activelabel.ico");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.activelabel.app.AppLogs;
+import org.activelabel.app.WindowJvmOptions;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.session.DataFolder;
 import org.activelabel.backbone.BackboneShelf;
@@ -26,13 +27,6 @@ public final class Main {
     private Main() {
     }
 
-    /**
-     * JVM options the window runs with. ZGC's pauses stay under a millisecond; with the default collector a young
-     * collection while a model trained froze the window for 30–49 ms on two cores. {@code java -jar} cannot carry
-     * JVM options, so the window's first JVM starts a second one with them.
-     */
-    static final List<String> WINDOW_JVM_OPTIONS = List.of("-XX:+UseZGC");
-
     public static void main(String[] args) {
         AppLogs.useLogFile(args.length == 0 ? "window" : "commands");
         if (args.length == 0) {
@@ -44,9 +38,9 @@ public final class Main {
     }
 
     /**
-     * Runs the window in a JVM with {@link #WINDOW_JVM_OPTIONS} and returns its exit code; empty when this JVM
-     * is that second one, its collector or an agent was chosen on the command line, or the second JVM cannot start
-     * (the window then opens here). An installed app's launcher already passes the options: it never relaunches.
+     * Runs the window in a JVM with {@link WindowJvmOptions} ({@code java -jar} cannot carry JVM options) and returns
+     * its exit code; empty when this JVM is that second one, its collector or an agent was chosen on the command
+     * line, or the second JVM cannot start (the window then opens here). An installed app's launcher already passes the options: it never relaunches.
      */
     private static Optional<Integer> relaunchWithWindowOptions() {
         List<String> given = ManagementFactory.getRuntimeMXBean().getInputArguments();
@@ -60,7 +54,7 @@ public final class Main {
         List<String> command = new ArrayList<>();
         command.add(java.toString());
         command.addAll(given); // the caller's -D and memory options stay
-        command.addAll(WINDOW_JVM_OPTIONS);
+        command.addAll(WindowJvmOptions.forRelaunch(given));
         command.add("-D" + DesktopLauncher.LAUNCHED_AT + "=" + ManagementFactory.getRuntimeMXBean().getStartTime());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
