@@ -206,6 +206,20 @@ class FeaturizerTest {
     }
 
     @Test
+    void decodeMeasurementDecodesEveryFileButRunsNoBackbone() throws Exception {
+        var paths = new ArrayList<>(addImages("d", 5, Color.CYAN));
+        Files.createFile(images.resolve("empty.png"));
+        paths.add("empty.png");
+
+        FeaturizeThroughput throughput = featurizer.measureDecodeThroughput(images, paths, ProgressSink.NONE);
+
+        assertEquals(5, throughput.images());
+        assertEquals(1, throughput.failed());
+        assertEquals(0, backbone.imagesEmbedded.get());
+        assertEquals(0, store.size());
+    }
+
+    @Test
     void storeOfAnotherBackboneIsRefused() throws Exception {
         try (var other = FeatureStore.open(cache, "other", backbone.featureDim())) {
             assertThrows(IllegalArgumentException.class,
