@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes a folder of 12-megapixel camera-like JPEGs (4000 x 3000, quality 92, 4:2:0, sensor-like
-# noise, some with an EXIF orientation instead of turned pixels) from the photographs and
+# noise, 1 to 5 MB each, some with an EXIF orientation instead of turned pixels) from the photographs and
 # pictures in Debian's wallpaper packages, for `bench --images`.
 #
 #   src/tools/photos/make-photos12mp.sh OUT_DIR [COUNT]     (COUNT defaults to 240)
@@ -59,10 +59,21 @@ while [ "$i" -lt "$count" ]; do
         7) exif=turn-counter-clockwise.exif ;;
     esac
     name=$(printf 'photo%03d.jpg' "$i")
-    "$convert" -quiet "$source[0]" -strip -gravity "$gravity" -crop "${crop}%x${crop}%+0+0" +repage $flop \
-        -resize '4000x3000^' -gravity Center -extent 4000x3000 \
-        -attenuate "$noise" +noise Gaussian \
-        -profile "APP1:$exif" -sampling-factor 4:2:0 -quality 92 "$out/$name"
+    # a file already there is kept: an interrupted run goes on where it stopped
+    if [ ! -s "$out/$name" ]; then
+        # flat pictures compress too well for a camera: more noise until the file is 1 MB or more
+        while :; do
+            "$convert" -quiet "$source[0]" -strip -gravity "$gravity" -crop "${crop}%x${crop}%+0+0" +repage $flop \
+                -resize '4000x3000^' -gravity Center -extent 4000x3000 \
+                -attenuate "$noise" +noise Gaussian \
+                -profile "APP1:$exif" -sampling-factor 4:2:0 -quality 92 "$work/$name"
+            if [ "$(wc -c < "$work/$name")" -ge 1000000 ] || awk "BEGIN { exit !($noise >= 0.5) }"; then
+                break
+            fi
+            noise=$(awk "BEGIN { printf \"%.2f\", $noise + 0.05 }")
+        done
+        mv "$work/$name" "$out/$name"
+    fi
     i=$((i + 1))
 done
 echo "$count JPEGs of 4000 x 3000 in $out" >&2
