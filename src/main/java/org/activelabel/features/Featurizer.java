@@ -40,9 +40,13 @@ public final class Featurizer {
     private final int decodeThreads;
     private final int batchSize;
 
-    /** Default decoder, batches of {@value #DEFAULT_BATCH_SIZE}, one decode thread per spare core (at least one). */
+    /**
+     * Default decoder, batches of {@value #DEFAULT_BATCH_SIZE}, one decode thread per core. A camera JPEG
+     * costs several times its forward pass to decode, so every core decodes; while a batch runs
+     * through the backbone its threads share the cores with the decoders.
+     */
     public Featurizer(Backbone backbone) {
-        this(backbone, new ImageDecoder(), Math.max(1, Runtime.getRuntime().availableProcessors() - 1), DEFAULT_BATCH_SIZE);
+        this(backbone, new ImageDecoder(), Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
     }
 
     public Featurizer(Backbone backbone, ImageDecoder decoder, int decodeThreads, int batchSize) {
