@@ -40,9 +40,13 @@ public final class Featurizer {
     private final int decodeThreads;
     private final int batchSize;
 
-    /** Default decoder, batches of {@value #DEFAULT_BATCH_SIZE}, one decode thread per spare core (at least one). */
+    /**
+     * Default decoder, batches of {@value #DEFAULT_BATCH_SIZE}, one decode thread per core. A camera JPEG
+     * costs several times its forward pass to decode, so every core decodes; while a batch runs
+     * through the backbone its threads share the cores with the decoders.
+     */
     public Featurizer(Backbone backbone) {
-        this(backbone, new ImageDecoder(), Math.max(1, Runtime.getRuntime().availableProcessors() - 1), DEFAULT_BATCH_SIZE);
+        this(backbone, new ImageDecoder(), Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH_SIZE);
     }
 
     public Featurizer(Backbone backbone, ImageDecoder decoder, int decodeThreads, int batchSize) {
@@ -144,6 +148,18 @@ public final class Featurizer {
      * end-to-end speed.
      */
     public FeaturizeThroughput measureThroughput(Path root, List<String> relativePaths, ProgressSink progress) {
+        return measure(root, relativePaths, progress, true);
+    }
+
+    /**
+     * Decodes and resizes the files as {@link #measureThroughput} does, on the same threads, but
+     * does not embed them: the speed the backbone would have to keep up with.
+     */
+    public FeaturizeThroughput measureDecodeThroughput(Path root, List<String> relativePaths, ProgressSink progress) {
+        return measure(root, relativePaths, progress, false);
+    }
+
+    private FeaturizeThroughput measure(Path root, List<String> relativePaths, ProgressSink progress, boolean embed) {
         var jobs = relativePaths.stream().map(path -> new FileKey(path, -1, -1)).toList();
         int[] counts = new int[2];
         long[] embedNanos = new long[1];
@@ -159,7 +175,7 @@ public final class Featurizer {
                 counts[0] += keys.size();
                 progress.progress(doneSoFar, jobs.size(), "Measuring featurising speed");
             }
-        }, embedNanos);
+        }, embed ? embedNanos : null);
         return new FeaturizeThroughput(counts[0], counts[1], System.nanoTime() - start, embedNanos[0]);
     }
 
@@ -173,7 +189,10 @@ public final class Featurizer {
     private record Prepared(FileKey key, BufferedImage input, String failure) {
     }
 
-    /** Runs the pipeline over {@code jobs}, adding the time spent in the backbone to {@code embedNanos[0]}. */
+    /**
+     * Runs the pipeline over {@code jobs}, adding the time spent in the backbone to {@code embedNanos[0]};
+     * with {@code embedNanos} null the images are decoded and resized only, and the vectors handed on are null.
+     */
     private void run(Path root, List<FileKey> jobs, ProgressSink progress, Stage stage, long[] embedNanos) {
         if (jobs.isEmpty()) {
             return;
@@ -209,10 +228,13 @@ public final class Featurizer {
                 }
                 if (keys.size() == batchSize || (inFlight.isEmpty() && !keys.isEmpty())) {
                     progress.checkCancelled();
-                    long start = System.nanoTime();
-                    float[][] vectors = backbone.embed(List.copyOf(inputs));
-                    embedNanos[0] += System.nanoTime() - start;
-                    checkShape(vectors, keys.size());
+                    float[][] vectors = null;
+                    if (embedNanos != null) {
+                        long start = System.nanoTime();
+                        vectors = backbone.embed(List.copyOf(inputs));
+                        embedNanos[0] += System.nanoTime() - start;
+                        checkShape(vectors, keys.size());
+                    }
                     stage.embedded(List.copyOf(keys), vectors, done);
                     keys.clear();
                     inputs.clear();

@@ -1,10 +1,15 @@
 package org.activelabel.image;
 
 import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import com.drew.metadata.exif.ExifReader;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -13,6 +18,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
@@ -23,10 +30,19 @@ import javax.imageio.stream.ImageInputStream;
 /**
  * Turns an image file into an upright TYPE_INT_RGB picture, or a reason it cannot.
  * Never throws for a bad file: one broken image must not stop a batch. Thread-safe.
+ *
+ * <p>Plain JPEGs (8-bit greyscale or YCbCr, baseline or progressive, whole) are decoded by
+ * {@link OpenCvJpeg}, scaled in the DCT domain; everything else, and any JPEG it cannot read, by
+ * ImageIO with the TwelveMonkeys plugins (PNG, GIF's first frame, BMP, WebP, TIFF, CMYK and YCCK
+ * JPEGs with their ICC profile). Both paths share the pixel cap, the EXIF orientation and the
+ * compositing of transparency on white. HEIC and AVIF files are refused by name.
  */
 public final class ImageDecoder {
 
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
+
+    /** Larger JPEGs are not read into memory whole for OpenCV; ImageIO streams them. */
+    private static final long MAX_IN_MEMORY_JPEG_BYTES = 256L << 20;
 
     static {
         // plugins on the class path are not always seen when ImageIO was first touched from another loader
@@ -34,6 +50,7 @@ public final class ImageDecoder {
     }
 
     private final long maxPixels;
+    private final Supplier<Optional<OpenCvJpeg>> scaledJpeg;
 
     public ImageDecoder() {
         this(DEFAULT_MAX_PIXELS);
@@ -41,10 +58,16 @@ public final class ImageDecoder {
 
     /** @param maxPixels images whose header claims more pixels are refused (decompression bombs) */
     public ImageDecoder(long maxPixels) {
+        this(maxPixels, OpenCvJpeg::shared);
+    }
+
+    /** @param scaledJpeg asked on each JPEG (the shared one loads the natives on the first); empty: ImageIO only */
+    ImageDecoder(long maxPixels, Supplier<Optional<OpenCvJpeg>> scaledJpeg) {
         if (maxPixels <= 0) {
             throw new IllegalArgumentException("maxPixels must be positive: " + maxPixels);
         }
         this.maxPixels = maxPixels;
+        this.scaledJpeg = scaledJpeg;
     }
 
     public long maxPixels() {
@@ -107,6 +130,58 @@ public final class ImageDecoder {
     }
 
     private DecodeResult read(Path file, Subsampling subsampling) throws IOException {
+        byte[] head = new byte[UnsupportedFormat.HEAD_LENGTH];
+        int headLength;
+        try (InputStream in = Files.newInputStream(file)) {
+            headLength = in.readNBytes(head, 0, head.length);
+        }
+        String unsupported = UnsupportedFormat.name(head, headLength);
+        if (unsupported != null) {
+            return failed("format not supported (" + unsupported + ")");
+        }
+        if (JpegHeader.startsLikeJpeg(head, headLength) && Files.size(file) <= MAX_IN_MEMORY_JPEG_BYTES) {
+            var opencv = scaledJpeg.get();
+            if (opencv.isPresent()) {
+                DecodeResult result = readJpeg(opencv.get(), Files.readAllBytes(file), subsampling);
+                if (result != null) {
+                    return result;
+                }
+            }
+        }
+        return readWithImageIO(file, subsampling);
+    }
+
+    /** The scaled decode of a plain JPEG; null to leave the file to ImageIO. */
+    private DecodeResult readJpeg(OpenCvJpeg opencv, byte[] jpeg, Subsampling subsampling) {
+        JpegHeader header = JpegHeader.parse(jpeg);
+        if (header == null || !header.plainHuffmanRgbOrGrey()) {
+            return null;
+        }
+        DecodeResult tooLarge = refuseAbovePixelCap(header.width(), header.height());
+        if (tooLarge != null) {
+            return tooLarge;
+        }
+        int orientation = jpegExifOrientation(jpeg);
+        boolean swapsSides = orientation >= 5;
+        int step = subsampling.step(swapsSides ? header.height() : header.width(),
+                swapsSides ? header.width() : header.height());
+        BufferedImage image = opencv.decode(jpeg, OpenCvJpeg.reductionFor(step));
+        if (image == null) {
+            return null;
+        }
+        return new DecodeResult.Decoded(Orientation.apply(image, orientation));
+    }
+
+    private DecodeResult refuseAbovePixelCap(int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels > maxPixels) {
+            return failed("image is %d x %d = %d megapixels, above the %d megapixel limit"
+                    .formatted(width, height, Math.round(pixels / 1e6), Math.round(maxPixels / 1e6)));
+        }
+        return null;
+    }
+
+    private DecodeResult readWithImageIO(Path file, Subsampling subsampling) throws IOException {
         ImageInputStream input = ImageIO.createImageInputStream(file.toFile());
         if (input == null) {
             input = new FileImageInputStream(file.toFile());
@@ -128,10 +203,9 @@ public final class ImageDecoder {
                 } catch (IOException | RuntimeException e) {
                     return corrupt(format, e);
                 }
-                long pixels = (long) width * height;
-                if (pixels > maxPixels) {
-                    return failed("image is %d x %d = %d megapixels, above the %d megapixel limit"
-                            .formatted(width, height, Math.round(pixels / 1e6), Math.round(maxPixels / 1e6)));
+                DecodeResult tooLarge = refuseAbovePixelCap(width, height);
+                if (tooLarge != null) {
+                    return tooLarge;
                 }
                 int orientation = "JPEG".equals(format) || "WEBP".equals(format) || "PNG".equals(format)
                         ? exifOrientation(file) : 1;
@@ -194,7 +268,23 @@ public final class ImageDecoder {
     /** EXIF orientation 1..8; 1 when absent or unreadable (a broken EXIF block is no reason to drop the pixels). */
     private static int exifOrientation(Path file) {
         try {
-            var metadata = ImageMetadataReader.readMetadata(file.toFile());
+            return orientation(ImageMetadataReader.readMetadata(file.toFile()));
+        } catch (Exception e) {
+            return 1;
+        }
+    }
+
+    /** The same for a JPEG in memory, reading its EXIF segment only. */
+    private static int jpegExifOrientation(byte[] jpeg) {
+        try {
+            return orientation(JpegMetadataReader.readMetadata(new ByteArrayInputStream(jpeg), List.of(new ExifReader())));
+        } catch (Exception e) {
+            return 1;
+        }
+    }
+
+    private static int orientation(Metadata metadata) {
+        try {
             var exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
             if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
                 int value = exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);

@@ -24,7 +24,9 @@ import java.util.Set;
  */
 public final class ImageScanner {
 
-    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "webp");
+    /** HEIC, HEIF and AVIF files are listed so that they show up with their reason, not silently left out. */
+    public static final Set<String> EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "bmp", "webp", "tif", "tiff",
+            "heic", "heif", "avif");
 
     private ImageScanner() {
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -127,6 +128,62 @@ class FeaturizerTest {
     }
 
     @Test
+    void cameraTurnedPhotoHasTheFeaturesOfTheSamePhotoStoredUpright() throws Exception {
+        var scene = quadrants(600, 800);
+        Files.write(images.resolve("turned-with-exif.jpg"),
+                TestImages.jpegWithOrientation(TestImages.turnedCounterClockwise(scene), 6));
+        TestImages.write(images.resolve("upright.jpg"), scene, "jpg");
+        TestImages.write(images.resolve("turned-without-exif.jpg"), TestImages.turnedCounterClockwise(scene), "jpg");
+
+        featurizer.featurize(images, List.of("turned-with-exif.jpg", "upright.jpg", "turned-without-exif.jpg"), store,
+                ProgressSink.NONE, null);
+
+        float[] turned = store.get(FileKey.of(images, "turned-with-exif.jpg")).orElseThrow();
+        float[] upright = store.get(FileKey.of(images, "upright.jpg")).orElseThrow();
+        float[] ignoringExif = store.get(FileKey.of(images, "turned-without-exif.jpg")).orElseThrow();
+        assertTrue(maxDifference(turned, upright) < 0.02, "turned " + Arrays.toString(turned) + " upright "
+                + Arrays.toString(upright));
+        assertTrue(maxDifference(ignoringExif, upright) > 0.3, "the grid of colours tells orientations apart");
+    }
+
+    @Test
+    void heicPhotoIsSkippedWithTheFormatNamed() throws Exception {
+        var paths = new ArrayList<>(addImages("red", 2, Color.RED));
+        Files.move(TestImages.resource(images, "red-blue.heic"), images.resolve("IMG_0042.HEIC"));
+        paths.add("IMG_0042.HEIC");
+
+        FeaturizeReport report = featurizer.featurize(images, paths, store, ProgressSink.NONE, null);
+
+        assertEquals(2, report.featurisedNow());
+        assertEquals(List.of(new SkippedImage("IMG_0042.HEIC", "format not supported (HEIC)")), report.skipped());
+    }
+
+    /** Red, green, blue and white quarters with a soft gradient, so every cell of the grid differs. */
+    private static BufferedImage quadrants(int width, int height) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] colours = {0xD02010, 0x20B040, 0x2040D0, 0xF0F0F0};
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                int base = colours[(y * 2 / height) * 2 + x * 2 / width];
+                int shade = 20 * x / width;
+                int r = Math.max(0, ((base >> 16) & 0xff) - shade);
+                int g = Math.max(0, ((base >> 8) & 0xff) - shade);
+                int b = Math.max(0, (base & 0xff) - shade);
+                image.setRGB(x, y, (r << 16) | (g << 8) | b);
+            }
+        }
+        return image;
+    }
+
+    private static float maxDifference(float[] a, float[] b) {
+        float max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
     void vanishedFileIsSkippedAsNotFound() throws Exception {
         var paths = new ArrayList<>(addImages("d", 1, Color.GRAY));
         paths.add("gone.png");
@@ -145,6 +202,20 @@ class FeaturizerTest {
         assertEquals(5, throughput.images());
         assertEquals(1, throughput.failed());
         assertTrue(throughput.imagesPerSecond() > 0);
+        assertEquals(0, store.size());
+    }
+
+    @Test
+    void decodeMeasurementDecodesEveryFileButRunsNoBackbone() throws Exception {
+        var paths = new ArrayList<>(addImages("d", 5, Color.CYAN));
+        Files.createFile(images.resolve("empty.png"));
+        paths.add("empty.png");
+
+        FeaturizeThroughput throughput = featurizer.measureDecodeThroughput(images, paths, ProgressSink.NONE);
+
+        assertEquals(5, throughput.images());
+        assertEquals(1, throughput.failed());
+        assertEquals(0, backbone.imagesEmbedded.get());
         assertEquals(0, store.size());
     }
 
