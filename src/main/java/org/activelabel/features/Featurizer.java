@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -39,6 +40,7 @@ public final class Featurizer {
     private final ImageDecoder decoder;
     private final int decodeThreads;
     private final int batchSize;
+    private final BiConsumer<Path, BufferedImage> decodedImages;
 
     /**
      * Default decoder, batches of {@value #DEFAULT_BATCH_SIZE}, one decode thread per core. A camera JPEG
@@ -50,6 +52,11 @@ public final class Featurizer {
     }
 
     public Featurizer(Backbone backbone, ImageDecoder decoder, int decodeThreads, int batchSize) {
+        this(backbone, decoder, decodeThreads, batchSize, null);
+    }
+
+    private Featurizer(Backbone backbone, ImageDecoder decoder, int decodeThreads, int batchSize,
+                       BiConsumer<Path, BufferedImage> decodedImages) {
         if (decodeThreads <= 0 || batchSize <= 0) {
             throw new IllegalArgumentException("decodeThreads and batchSize must be positive");
         }
@@ -57,6 +64,16 @@ public final class Featurizer {
         this.decoder = decoder;
         this.decodeThreads = decodeThreads;
         this.batchSize = batchSize;
+        this.decodedImages = decodedImages;
+    }
+
+    /**
+     * This featuriser, also handing each image it decodes (upright, before it is resized for the backbone) with its
+     * file to {@code sink}, on a decoding thread: one decode of a camera photo then also serves, say, its
+     * thumbnail. The sink must be thread-safe; what it throws is logged and does not stop featurising.
+     */
+    public Featurizer alsoHandingDecodedImagesTo(BiConsumer<Path, BufferedImage> sink) {
+        return new Featurizer(backbone, decoder, decodeThreads, batchSize, sink);
     }
 
     /**
@@ -255,8 +272,16 @@ public final class Featurizer {
     private Prepared prepare(Path root, FileKey key) {
         int width = backbone.inputWidth();
         int height = backbone.inputHeight();
-        DecodeResult result = decoder.decodeToCover(root.resolve(key.relativePath()), width, height);
+        Path file = root.resolve(key.relativePath());
+        DecodeResult result = decoder.decodeToCover(file, width, height);
         if (result instanceof DecodeResult.Decoded decoded) {
+            if (decodedImages != null) {
+                try {
+                    decodedImages.accept(file, decoded.image());
+                } catch (RuntimeException e) {
+                    log.warn("{}: the decoded picture was not taken: {}", file, e.toString());
+                }
+            }
             return new Prepared(key, Resizer.toSquareInput(decoded.image(), width, height), null);
         }
         return new Prepared(key, null, ((DecodeResult.Failed) result).reason());

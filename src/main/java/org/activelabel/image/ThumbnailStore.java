@@ -168,6 +168,22 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     /**
+     * Stores {@code file}'s thumbnail made from {@code upright}, a picture of it decoded for another use (upright, at
+     * least twice {@link #side()} on its longer side when the image is that large), unless one is stored or being
+     * made: the featuriser's decode of a camera photo then spares a second one. Blocking; never throws.
+     */
+    public void keepFrom(Path file, BufferedImage upright) {
+        if (closed) {
+            return;
+        }
+        Optional<Key> key = keyOf(file);
+        if (key.isEmpty() || building.containsKey(key.get().relativePath()) || read(key.get()).isPresent()) {
+            return;
+        }
+        store(key.get(), Resizer.fitWithin(Resizer.toIntRgb(upright), side));
+    }
+
+    /**
      * Makes the thumbnails of {@code files} that are not on disk, in the order given, so that later requests read
      * them instead of decoding the images. Blocking; stops when {@code progress} is cancelled or the thread is
      * interrupted.
@@ -264,11 +280,15 @@ public final class ThumbnailStore implements AutoCloseable {
     private DecodeResult build(Path file, Key key) {
         DecodeResult result = decoded(decoder.decodeToFit(file, side));
         if (result instanceof DecodeResult.Decoded decoded) {
-            BufferedImage image = decoded.image();
-            // a small image: reading it is as quick as reading a thumbnail, so only that is noted
-            write(key, Math.max(image.getWidth(), image.getHeight()) < side ? null : image);
+            store(key, decoded.image());
         }
         return result;
+    }
+
+    /** Writes the thumbnail of a picture already brought down to the side. */
+    private void store(Key key, BufferedImage fitted) {
+        // a small image: reading it is as quick as reading a thumbnail, so only that is noted
+        write(key, Math.max(fitted.getWidth(), fitted.getHeight()) < side ? null : fitted);
     }
 
     /** The decoder's picture brought down to the side. */

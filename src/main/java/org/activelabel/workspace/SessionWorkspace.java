@@ -442,7 +442,8 @@ public final class SessionWorkspace implements Workspace {
         };
         FeaturizeReport report;
         try {
-            report = new Featurizer(backbone).featurize(session.imageRoot(), pending, store, progress, onBatch);
+            report = new Featurizer(backbone).alsoHandingDecodedImagesTo(thumbnails::keepFrom)
+                    .featurize(session.imageRoot(), pending, store, progress, onBatch);
         } catch (IOException e) {
             throw new UncheckedIOException("featurising " + session.imageRoot() + ": " + e.getMessage(), e);
         } finally {

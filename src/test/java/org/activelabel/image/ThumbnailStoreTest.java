@@ -92,6 +92,24 @@ class ThumbnailStoreTest {
     }
 
     @Test
+    void aPictureDecodedForFeaturisingBecomesTheThumbnailAndNothingIsDecodedAgain() throws IOException {
+        var red = photo("red.jpg", Color.RED);
+        var small = TestImages.write(images.resolve("small.png"), TestImages.solid(40, 30, Color.GREEN), "png");
+        try (var store = open()) {
+            store.keepFrom(red, decoder.decodeToFit(red, 200) instanceof DecodeResult.Decoded d ? d.image() : null);
+            store.keepFrom(small, TestImages.solid(40, 30, Color.GREEN));
+
+            var thumbnail = picture(store.thumbnail(red));
+            assertEquals(64, thumbnail.getWidth());
+            assertTrue(isMostly(thumbnail, Color.RED));
+            assertTrue(store.has(red));
+            assertEquals(0, decodes.get(), "the stored thumbnail was read, not decoded from the photo");
+        }
+        // a small image is noted as its own thumbnail: reading it is all it takes
+        assertTrue(Files.exists(storedFile("small.png")));
+    }
+
+    @Test
     void aChangedImageGetsANewThumbnail() throws IOException {
         var file = photo("a.jpg", Color.RED);
         try (var store = open()) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.backbone.Backbones;
+import org.activelabel.image.TestImages;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.session.Session;
 import org.activelabel.testing.SampleImages;
@@ -70,6 +71,18 @@ class SessionWorkspaceRescanTest {
     private static String firstIn(Path folder) throws Exception {
         try (var files = Files.list(folder)) {
             return files.map(f -> f.getFileName().toString()).sorted().findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void readingAPhotoForTheModelAlsoStoresItsThumbnail() throws Exception {
+        Path photo = TestImages.write(images.resolve("flags").resolve("photo.jpg"),
+                TestImages.solid(1600, 1200, java.awt.Color.ORANGE), "jpg");
+        try (var workspace = create()) {
+            var thumbnails = workspace.thumbnails().orElseThrow();
+            // before any thumbnail was asked for or built ahead: the featurising decode left it
+            assertTrue(thumbnails.has(photo), "the photo's thumbnail is stored");
+            assertTrue(thumbnails.storedJpeg(photo).isPresent());
         }
     }
 
