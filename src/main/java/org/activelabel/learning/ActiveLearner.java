@@ -35,6 +35,9 @@ import org.activelabel.query.TypicalDiverseColdStart;
  */
 public final class ActiveLearner {
 
+    /** How many batches' worth of the queue's head keep copies apart: the window shows two or three screens of it. */
+    static final int DISTINCT_BATCHES_SHOWN = 4;
+
     /** Folds of the cross-validation; fewer than two labels a fold says nothing. */
     public static final int CV_FOLDS = 5;
     /** An out-of-fold prediction at least this sure that disagrees with the label makes the label a suspect. */
@@ -197,8 +200,10 @@ public final class ActiveLearner {
                 s.classes().size(), mc, seed);
         PoolRanking ranked = chosen.rank(context, Math.min(batchSize, pool.length));
         if (chosen.keepsNearDuplicatesApart()) {
-            ranked = PoolRanking.of(NearDuplicates.distinctBatch(ranked.order(), context, ranked.batch().length),
-                    ranked.scores());
+            // the batch, and the next screens of the queue the window shows, hold no two copies of one picture
+            int batch = ranked.batch().length;
+            int[] order = NearDuplicates.distinctFirst(ranked.order(), context, DISTINCT_BATCHES_SHOWN * batch);
+            ranked = new PoolRanking(Arrays.copyOf(order, batch), order, ranked.scores());
         }
         for (int i = 0; i < pool.length; i++) {
             scores[pool[i]] = ranked.scores()[i];

@@ -26,9 +26,20 @@ public final class NearDuplicates {
      * a labelled image; when fewer than that are distinct, the batch is filled up with the rest in order.
      */
     public static int[] distinctBatch(int[] order, QueryContext context, int batchSize) {
-        int size = Math.min(batchSize, order.length);
+        return java.util.Arrays.copyOf(distinctFirst(order, context, batchSize), Math.min(batchSize, order.length));
+    }
+
+    /**
+     * {@code order} with its first {@code count} places given, in order, to positions that are not near duplicates
+     * of an earlier one or of a labelled image, and every other position after them in the order given. The window
+     * shows more of the ranking than one batch: past the batch, copies would otherwise sit side by side, each as
+     * useful as the next. The first places are exactly {@link #distinctBatch}'s for a batch of any size up to
+     * {@code count}.
+     */
+    public static int[] distinctFirst(int[] order, QueryContext context, int count) {
+        int size = Math.min(count, order.length);
         if (size == 0) {
-            return new int[0];
+            return order.clone();
         }
         float[][] pool = context.poolFeatures();
         float[] mean = mean(pool, context.labelledFeatures());
@@ -36,24 +47,23 @@ public final class NearDuplicates {
         for (float[] labelled : context.labelledFeatures()) {
             taken.add(unitCentred(labelled, mean));
         }
-        int[] batch = new int[size];
+        int[] out = new int[order.length];
         boolean[] used = new boolean[pool.length];
-        int count = 0;
-        for (int i = 0; i < order.length && count < size; i++) {
+        int placed = 0;
+        for (int i = 0; i < order.length && placed < size; i++) {
             float[] candidate = unitCentred(pool[order[i]], mean);
             if (!nearAny(candidate, taken)) {
-                batch[count++] = order[i];
+                out[placed++] = order[i];
                 used[order[i]] = true;
                 taken.add(candidate);
             }
         }
-        for (int i = 0; i < order.length && count < size; i++) {
-            if (!used[order[i]]) {
-                batch[count++] = order[i];
-                used[order[i]] = true;
+        for (int position : order) {
+            if (!used[position]) {
+                out[placed++] = position;
             }
         }
-        return batch;
+        return out;
     }
 
     private static boolean nearAny(float[] candidate, List<float[]> taken) {

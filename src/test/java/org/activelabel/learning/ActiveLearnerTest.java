@@ -73,4 +73,26 @@ class ActiveLearnerTest {
         }
         assertEquals(24, learner.labelCount());
     }
+
+    @Test
+    void theScreensOfTheQueuePastTheBatchShowEachPictureOnce() {
+        var trainer = new HeadTrainer(HeadConfig.defaults());
+        var pipeline = new Pipeline(Strategies.DEFAULT, Strategies.byName(Strategies.DEFAULT),
+                new SelfTraining(trainer, SelfTraining.Settings.defaults()), 1);
+        var learner = new ActiveLearner(trainer, "test", pipeline, List.of("a", "b", "c", "d"),
+                burstyFolder(new Random(12)));
+        for (int round = 0; round < 2; round++) {
+            int batch = 4;
+            int[] order = learner.rank(batch).order();
+            Set<Integer> shown = new HashSet<>();
+            // 4 batches of 4: the person labelling from the grid sees 16 different pictures first
+            for (int i = 0; i < ActiveLearner.DISTINCT_BATCHES_SHOWN * batch; i++) {
+                assertTrue(shown.add(order[i] / COPIES), "round " + round + ": place " + i + " repeats a picture");
+            }
+            for (int i = 0; i < batch; i++) {
+                learner.label(order[i], classOf(order[i] / COPIES));
+            }
+            learner.refine(learner.update(false, ProgressSink.NONE), ProgressSink.NONE);
+        }
+    }
 }

@@ -62,4 +62,23 @@ class NearDuplicatesTest {
 
         assertArrayEquals(java.util.Arrays.copyOf(order, 10), NearDuplicates.distinctBatch(order, context, 10));
     }
+
+    @Test
+    void pastTheBatchTheQueuesHeadStillHoldsNoTwoCopiesAndTheCopiesComeAfterIt() {
+        // three pictures, five copies each, ranked copies-together as equal scores leave them
+        var random = new Random(6);
+        float[][] originals = {randomRow(random, 32), randomRow(random, 32), randomRow(random, 32)};
+        float[][] pool = new float[15][];
+        for (int i = 0; i < pool.length; i++) {
+            pool[i] = nearCopy(originals[i / 5], random);
+        }
+        var context = new QueryContext(null, pool, new float[0][], new int[0], 3, null, 1);
+        int[] order = java.util.stream.IntStream.range(0, 15).toArray();
+
+        int[] spread = NearDuplicates.distinctFirst(order, context, 8);
+
+        assertArrayEquals(new int[]{0, 5, 10, 1, 2, 3, 4, 6, 7, 8, 9, 11, 12, 13, 14}, spread);
+        // a batch is the head of that order, whatever its size
+        assertArrayEquals(new int[]{0, 5}, NearDuplicates.distinctBatch(order, context, 2));
+    }
 }
