@@ -51,13 +51,17 @@ class ActiveLearnerTest {
         return picture % CLASSES;
     }
 
-    @Test
-    void noBatchHoldsTwoShotsOfOnePictureNorAShotOfALabelledPicture() {
+    /** The app's default pipeline on these rows, seed 1. */
+    private static ActiveLearner defaultLearnerOn(float[][] rows) {
         var trainer = new HeadTrainer(HeadConfig.defaults());
         var pipeline = new Pipeline(Strategies.DEFAULT, Strategies.byName(Strategies.DEFAULT),
                 new SelfTraining(trainer, SelfTraining.Settings.defaults()), 1);
-        var learner = new ActiveLearner(trainer, "test", pipeline, List.of("a", "b", "c", "d"),
-                burstyFolder(new Random(11)));
+        return new ActiveLearner(trainer, "test", pipeline, List.of("a", "b", "c", "d"), rows);
+    }
+
+    @Test
+    void noBatchHoldsTwoShotsOfOnePictureNorAShotOfALabelledPicture() {
+        var learner = defaultLearnerOn(burstyFolder(new Random(11)));
         Set<Integer> labelledPictures = new HashSet<>();
         for (int round = 0; round < 3; round++) {
             Set<Integer> batchPictures = new HashSet<>();
@@ -76,11 +80,7 @@ class ActiveLearnerTest {
 
     @Test
     void theScreensOfTheQueuePastTheBatchShowEachPictureOnce() {
-        var trainer = new HeadTrainer(HeadConfig.defaults());
-        var pipeline = new Pipeline(Strategies.DEFAULT, Strategies.byName(Strategies.DEFAULT),
-                new SelfTraining(trainer, SelfTraining.Settings.defaults()), 1);
-        var learner = new ActiveLearner(trainer, "test", pipeline, List.of("a", "b", "c", "d"),
-                burstyFolder(new Random(12)));
+        var learner = defaultLearnerOn(burstyFolder(new Random(12)));
         for (int round = 0; round < 2; round++) {
             int batch = 4;
             int[] order = learner.rank(batch).order();
