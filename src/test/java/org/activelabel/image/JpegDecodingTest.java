@@ -167,13 +167,16 @@ class JpegDecodingTest {
 
     @Test
     void decodingManyPhotosLeavesNoNativeBuffersBehind() throws Exception {
-        Path photo = TestImages.write(dir.resolve("photo.jpg"), TestImages.gradient(640, 480), "jpg");
+        Path photo = TestImages.write(dir.resolve("photo.jpg"), TestImages.gradient(1600, 1200), "jpg");
         image(decoder.decodeToCover(photo, 64, 64)); // natives loaded, caches warm
         long before = Pointer.totalBytes();
         for (int i = 0; i < 50; i++) {
             image(decoder.decodeToCover(photo, 64, 64));
         }
-        assertEquals(before, Pointer.totalBytes());
+        // the count is the whole JVM's: arrays other tests left may be freed meanwhile, so it can fall; kept file
+        // bytes and decoded pictures of 50 photos would raise it by several MB
+        long grown = Pointer.totalBytes() - before;
+        assertTrue(grown < 1 << 20, "native memory grew by " + grown + " bytes over 50 decodes");
     }
 
     @Test
