@@ -1,6 +1,7 @@
 package org.activelabel.cli;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.session.Session;
@@ -15,7 +16,7 @@ record OpenSession(Backbone backbone, SessionWorkspace workspace) implements Aut
      * names, which must be the backbone the session was made with.
      */
     static OpenSession open(Path dir, Path descriptor) throws IOException {
-        String sessionBackbone = Session.backboneIdOf(dir);
+        String sessionBackbone = backboneIdOf(dir);
         Backbone backbone = CliSupport.openBackbone(descriptor);
         try {
             if (!backbone.id().equals(sessionBackbone)) {
@@ -26,6 +27,19 @@ record OpenSession(Backbone backbone, SessionWorkspace workspace) implements Aut
         } catch (IOException | RuntimeException e) {
             backbone.close();
             throw e;
+        }
+    }
+
+    /**
+     * Opens the whole session once under its lock before any backbone loads: a damaged journal or a missing image
+     * folder is what a command reports first, before a backbone that does not match.
+     */
+    private static String backboneIdOf(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new SessionException("no session in " + dir + ": no such folder");
+        }
+        try (Session session = Session.open(dir)) {
+            return session.backboneId();
         }
     }
 

@@ -48,15 +48,21 @@ public final class Session implements AutoCloseable {
     }
 
     /**
-     * The id of the backbone the session in {@code dir} was made with, read under its lock, so a damaged or busy
-     * session fails before a backbone is loaded for it.
+     * The id of the backbone the session in {@code dir} was made with, read from its session file under its lock,
+     * so a damaged or busy session fails before a backbone is loaded for it. The journal is not read: opening the
+     * session reads it next.
      */
     public static String backboneIdOf(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new SessionException("no session in " + dir + ": no such folder");
         }
-        try (Session session = open(dir)) {
-            return session.backboneId();
+        Path jsonFile = dir.resolve(SessionFile.FILE_NAME);
+        SessionFiles.requireRegularFileOrAbsent(jsonFile);
+        if (!Files.isRegularFile(jsonFile, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SessionException("no session in " + dir + ": " + jsonFile + " is missing");
+        }
+        try (SessionLock lock = SessionLock.acquire(dir)) {
+            return SessionFile.read(jsonFile).backboneId();
         }
     }
 
