@@ -47,9 +47,9 @@ class BadInputTest {
         Files.setPosixFilePermissions(unreadable, PosixFilePermissions.fromString("---------"));
         Files.createSymbolicLink(bad.resolve("loop"), bad);
         String session = temp.resolve("session").toString();
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session, "--classes", "ok,broken");
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes", "ok,broken");
 
-        Cli featurize = SessionCommandsTest.ok("featurize", "--session", session);
+        Cli featurize = Cli.ok("featurize", "--session", session);
         String out = featurize.out();
         assertTrue(out.contains("skipped bad/zero.png: empty file"), out);
         assertTrue(out.matches("(?s).*skipped bad/truncated.png: [^\n]+.*"), out);
@@ -65,16 +65,16 @@ class BadInputTest {
         String goodPath = "flags/" + good.getFileName();
         String changedPath = "flags/" + changed.getFileName();
         Path csv = Files.writeString(temp.resolve("l.csv"), "path,label\n" + goodPath + ",ok\n" + changedPath + ",ok\n");
-        SessionCommandsTest.ok("import", "--session", session, "--csv", csv.toString());
+        Cli.ok("import", "--session", session, "--csv", csv.toString());
         Files.delete(good);
         Files.copy(images.resolve("smileys").resolve(Files.list(images.resolve("smileys")).sorted().toList().get(0)
                 .getFileName()), changed, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         Files.setLastModifiedTime(changed, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 5000));
-        String again = SessionCommandsTest.ok("featurize", "--session", session).out();
+        String again = Cli.ok("featurize", "--session", session).out();
         assertTrue(again.startsWith("featurised 1 images now"), again);
         assertTrue(again.contains("missing " + goodPath + ": file not found (its label is kept)"), again);
         Path exported = temp.resolve("e.csv");
-        SessionCommandsTest.ok("export", "--session", session, "--format", "csv", "--human-only", "--out", exported.toString());
+        Cli.ok("export", "--session", session, "--format", "csv", "--human-only", "--out", exported.toString());
         assertEquals(List.of("path,label,source,confidence", goodPath + ",ok,human,", changedPath + ",ok,human,"),
                 Files.readAllLines(exported));
     }

@@ -31,7 +31,7 @@ class BlockingAndHugeInputTest {
         System.setProperty(DataFolder.PROPERTY, temp.resolve("data").toString());
         images = SessionCommandsTest.sampleImages(temp.resolve("images"), 1);
         session = temp.resolve("session");
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                 "--classes-from-folders");
     }
 
@@ -57,7 +57,7 @@ class BlockingAndHugeInputTest {
 
     @Test
     void aDamagedHistoryAndFeatureCacheAreSetAsideAndLabellingGoesOn() throws Exception {
-        SessionCommandsTest.ok("featurize", "--session", session.toString());
+        Cli.ok("featurize", "--session", session.toString());
         Path cache;
         try (var files = Files.walk(session.resolve("features"))) {
             cache = files.filter(p -> p.getFileName().toString().equals("features.bin")).findFirst().orElseThrow();
@@ -73,9 +73,9 @@ class BlockingAndHugeInputTest {
         }
         Path csv = Files.writeString(temp.resolve("one.csv"), "path,label\n" + image + "," + first + "\n");
 
-        assertTrue(SessionCommandsTest.ok("import", "--session", session.toString(), "--csv", csv.toString()).out()
+        assertTrue(Cli.ok("import", "--session", session.toString(), "--csv", csv.toString()).out()
                 .startsWith("imported 1 labels"));
-        assertTrue(SessionCommandsTest.ok("featurize", "--session", session.toString()).out()
+        assertTrue(Cli.ok("featurize", "--session", session.toString()).out()
                 .contains("4 of 4 images have features"));
         try (var files = Files.list(session)) {
             assertTrue(files.anyMatch(p -> p.getFileName().toString().startsWith("history.jsonl.damaged-")));

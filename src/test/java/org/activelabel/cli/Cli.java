@@ -16,6 +16,13 @@ record Cli(int code, String out, String err) {
         return new Cli(code, out.toString(), err.toString());
     }
 
+    /** Runs the command line and fails the test unless it exits 0. */
+    static Cli ok(String... args) {
+        Cli result = run(args);
+        org.junit.jupiter.api.Assertions.assertEquals(0, result.code(), result::toString);
+        return result;
+    }
+
     @Override
     public String toString() {
         return "exit " + code + "\nstdout:\n" + out + "\nstderr:\n" + err;

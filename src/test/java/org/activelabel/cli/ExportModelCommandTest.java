@@ -36,18 +36,12 @@ class ExportModelCommandTest {
         System.setProperty("activelabel.sessions", sessionsRoot.toString());
     }
 
-    static Cli ok(String... args) {
-        Cli result = Cli.run(args);
-        assertEquals(0, result.code(), result::toString);
-        return result;
-    }
-
     @Test
     void theExportedModelGivesTheSessionsProbabilitiesOnRealImages() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 8);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
-        ok("featurize", "--session", session);
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
+        Cli.ok("featurize", "--session", session);
 
         Cli refused = Cli.run("export-model", "--session", session, "--out", temp.resolve("none.onnx").toString());
         assertEquals(1, refused.code(), refused::toString);
@@ -61,11 +55,11 @@ class ExportModelCommandTest {
                         .append(c).append('\n'));
             }
         }
-        ok("import", "--session", session, "--csv", Files.writeString(temp.resolve("labels.csv"), csv).toString());
-        ok("train", "--session", session);
+        Cli.ok("import", "--session", session, "--csv", Files.writeString(temp.resolve("labels.csv"), csv).toString());
+        Cli.ok("train", "--session", session);
 
         Path onnx = temp.resolve("out/classifier.onnx");
-        Cli exported = ok("export-model", "--session", session, "--out", onnx.toString());
+        Cli exported = Cli.ok("export-model", "--session", session, "--out", onnx.toString());
         assertTrue(exported.out().matches("(?s)model version 2, trained on 12 labels, cross-validated accuracy \\d+\\.\\d%.*"),
                 exported::toString);
         assertTrue(exported.out().contains("4 classes [activities, flags, food-drink, smileys], input 160x160"), exported::toString);
@@ -98,8 +92,8 @@ class ExportModelCommandTest {
 
         Path bySession = temp.resolve("by-session.csv");
         Path byFile = temp.resolve("by-file.csv");
-        ok("predict", "--session", session, "--images", images.toString(), "--out", bySession.toString());
-        assertTrue(ok("predict", "--model", onnx.toString(), "--images", images.toString(), "--out", byFile.toString())
+        Cli.ok("predict", "--session", session, "--images", images.toString(), "--out", bySession.toString());
+        assertTrue(Cli.ok("predict", "--model", onnx.toString(), "--images", images.toString(), "--out", byFile.toString())
                 .out().startsWith("predicted 32 images with "));
         assertEquals(Files.readAllLines(bySession), Files.readAllLines(byFile));
     }

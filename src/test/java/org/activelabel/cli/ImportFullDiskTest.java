@@ -62,7 +62,7 @@ class ImportFullDiskTest {
         Path csvFile = Files.writeString(temp.resolve("labels.csv"), csv);
         Path session = small.resolve("session");
         System.setProperty(DataFolder.PROPERTY, temp.resolve("data").toString());
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                 "--classes-from-folders");
 
         Cli full = Cli.run("import", "--session", session.toString(), "--csv", csvFile.toString());
@@ -77,7 +77,7 @@ class ImportFullDiskTest {
         // space is there again for a smaller import
         Path few = Files.writeString(temp.resolve("few.csv"), "path,label\n" + csv.toString().lines().skip(1).limit(20)
                 .reduce("", (a, b) -> a + b + "\n"));
-        assertTrue(SessionCommandsTest.ok("import", "--session", session.toString(), "--csv", few.toString()).out()
+        assertTrue(Cli.ok("import", "--session", session.toString(), "--csv", few.toString()).out()
                 .startsWith("imported 20 labels"));
         try (Session reopened = Session.open(session)) {
             assertEquals(20, reopened.labelCount());

@@ -47,7 +47,7 @@ class InitRecentSessionsTest {
         System.setProperty(DataFolder.PROPERTY, data.toString());
         try {
             Path session = temp.resolve("session");
-            SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+            Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                     "--classes-from-folders");
             assertTrue(Files.readString(data.resolve("recent.json")).contains(session.toString()));
         } finally {

@@ -28,19 +28,13 @@ class LabelFormatsTest {
         System.setProperty("activelabel.sessions", sessionsRoot.toString());
     }
 
-    static Cli ok(String... args) {
-        Cli result = Cli.run(args);
-        assertEquals(0, result.code(), result::toString);
-        return result;
-    }
-
     @Test
     void eachFormatRoundTripsTheLabelsIntoANewSession() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 5);
         Files.move(images.resolve("flags").resolve(Files.list(images.resolve("flags")).sorted().findFirst().orElseThrow()
                 .getFileName()), images.resolve("flags").resolve("a flag, with \"quotes\" & spaces.png"));
         String original = temp.resolve("original").toString();
-        ok("init", "--images", images.toString(), "--session", original, "--classes", String.join(",", CLASSES));
+        Cli.ok("init", "--images", images.toString(), "--session", original, "--classes", String.join(",", CLASSES));
         var csv = new StringBuilder("path,label\n");
         for (String c : CLASSES) {
             try (Stream<Path> files = Files.list(images.resolve(c))) {
@@ -49,22 +43,22 @@ class LabelFormatsTest {
             }
         }
         csv.append("flags/missing.png,flags\n"); // not an image of the session: refused, as today
-        ok("import", "--session", original, "--csv", Files.writeString(temp.resolve("labels.csv"), csv).toString());
+        Cli.ok("import", "--session", original, "--csv", Files.writeString(temp.resolve("labels.csv"), csv).toString());
         Path expected = temp.resolve("expected.csv");
-        ok("export", "--session", original, "--format", "csv", "--human-only", "--out", expected.toString());
+        Cli.ok("export", "--session", original, "--format", "csv", "--human-only", "--out", expected.toString());
         assertEquals(1 + 9, Files.readAllLines(expected).size());
 
         for (String format : List.of("labelstudio", "huggingface", "coco")) {
             Path file = temp.resolve("labels-" + format + (format.equals("huggingface") ? ".jsonl" : ".json"));
-            ok("export", "--session", original, "--format", format, "--out", file.toString());
+            Cli.ok("export", "--session", original, "--format", format, "--out", file.toString());
             String copy = temp.resolve("copy-" + format).toString();
-            ok("init", "--images", images.toString(), "--session", copy, "--classes", String.join(",", CLASSES));
-            Cli imported = ok("import", "--session", copy, "--" + format, file.toString());
+            Cli.ok("init", "--images", images.toString(), "--session", copy, "--classes", String.join(",", CLASSES));
+            Cli imported = Cli.ok("import", "--session", copy, "--" + format, file.toString());
             assertTrue(imported.out().startsWith("imported 9 labels, 0 already so, 0 rows refused"), imported::toString);
             Path roundTrip = temp.resolve("round-trip-" + format + ".csv");
-            ok("export", "--session", copy, "--format", "csv", "--human-only", "--out", roundTrip.toString());
+            Cli.ok("export", "--session", copy, "--format", "csv", "--human-only", "--out", roundTrip.toString());
             assertEquals(Files.readAllLines(expected), Files.readAllLines(roundTrip), format);
-            assertTrue(ok("import", "--session", copy, "--" + format, file.toString()).out()
+            assertTrue(Cli.ok("import", "--session", copy, "--" + format, file.toString()).out()
                     .startsWith("imported 0 labels, 9 already so"), format + ": importing twice changes nothing");
         }
     }
@@ -73,17 +67,17 @@ class LabelFormatsTest {
     void huggingFaceMetadataInsideTheImageFolderNamesFilesRelativeToItsFolder() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 2);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
-        ok("import", "--session", session, "--imagefolder", images.toString());
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
+        Cli.ok("import", "--session", session, "--imagefolder", images.toString());
         Path metadata = images.resolve("flags").resolve("metadata.jsonl");
-        Cli exported = ok("export", "--session", session, "--format", "huggingface", "--out", metadata.toString());
+        Cli exported = Cli.ok("export", "--session", session, "--format", "huggingface", "--out", metadata.toString());
         assertEquals(4, exported.err().lines().filter(l -> l.startsWith("skipped ")).count(), exported::toString);
         List<String> lines = Files.readAllLines(metadata);
         assertEquals(2, lines.size());
         assertTrue(lines.get(0).matches("\\{\"file_name\":\"[^/]+\\.png\",\"label\":\"flags\"}"), lines.get(0));
         String copy = temp.resolve("copy").toString();
-        ok("init", "--images", images.toString(), "--session", copy, "--classes-from-folders");
-        assertTrue(ok("import", "--session", copy, "--huggingface", metadata.toString()).out()
+        Cli.ok("init", "--images", images.toString(), "--session", copy, "--classes-from-folders");
+        assertTrue(Cli.ok("import", "--session", copy, "--huggingface", metadata.toString()).out()
                 .startsWith("imported 2 labels"));
     }
 
@@ -91,7 +85,7 @@ class LabelFormatsTest {
     void imagesAddressedFromAnotherRootAreFoundByTheirTail() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 1);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes", String.join(",", CLASSES));
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes", String.join(",", CLASSES));
         String activity;
         String flag;
         try (Stream<Path> a = Files.list(images.resolve("activities")); Stream<Path> f = Files.list(images.resolve("flags"))) {
@@ -102,14 +96,14 @@ class LabelFormatsTest {
                 [{"data": {"image": "http://localhost:8080/data/local-files/?d=photos/2024/%s"}, "annotations": [{"result": [
                    {"type": "choices", "value": {"choices": ["activities"]}}]}]}]
                 """.formatted(activity));
-        assertTrue(ok("import", "--session", session, "--labelstudio", studio.toString()).out().startsWith("imported 1 labels"));
+        assertTrue(Cli.ok("import", "--session", session, "--labelstudio", studio.toString()).out().startsWith("imported 1 labels"));
         Path coco = Files.writeString(temp.resolve("coco.json"), """
                 {"images": [{"id": 1, "file_name": "/mnt/elsewhere/%s"}], "categories": [{"id": 1, "name": "flags"}],
                  "annotations": [{"id": 1, "image_id": 1, "category_id": 1}]}
                 """.formatted(flag));
-        assertTrue(ok("import", "--session", session, "--coco", coco.toString()).out().startsWith("imported 1 labels"));
+        assertTrue(Cli.ok("import", "--session", session, "--coco", coco.toString()).out().startsWith("imported 1 labels"));
         Path exported = temp.resolve("labels.csv");
-        ok("export", "--session", session, "--format", "csv", "--human-only", "--out", exported.toString());
+        Cli.ok("export", "--session", session, "--format", "csv", "--human-only", "--out", exported.toString());
         assertEquals(List.of("path,label,source,confidence", activity + ",activities,human,", flag + ",flags,human,"),
                 Files.readAllLines(exported));
     }
@@ -118,7 +112,7 @@ class LabelFormatsTest {
     void badEntriesAreReportedAndTheGoodOnesImported() throws Exception {
         Path images = SampleImages.copy(temp.resolve("images"), CLASSES, 2);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes", String.join(",", CLASSES));
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes", String.join(",", CLASSES));
         List<String> a;
         try (Stream<Path> files = Files.list(images.resolve("activities"))) {
             a = files.sorted().map(f -> "activities/" + f.getFileName()).toList();

@@ -35,7 +35,7 @@ class OutputPathTest {
     void sessionWithThreeLabels() throws IOException {
         images = SessionCommandsTest.sampleImages(temp.resolve("images"), 2);
         session = temp.resolve("session");
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                 "--classes-from-folders");
         var csv = new StringBuilder("path,label\n");
         for (String c : SessionCommandsTest.CLASSES.subList(0, 3)) {
@@ -44,7 +44,7 @@ class OutputPathTest {
                         .append(c).append('\n');
             }
         }
-        SessionCommandsTest.ok("import", "--session", session.toString(), "--csv",
+        Cli.ok("import", "--session", session.toString(), "--csv",
                 Files.writeString(temp.resolve("labels.csv"), csv).toString());
     }
 
@@ -122,12 +122,12 @@ class OutputPathTest {
     @Test
     void anExportedCsvImportsIntoANewSessionWithTheSameLabels() throws IOException {
         Path exported = temp.resolve("export.csv");
-        SessionCommandsTest.ok("export", "--session", session.toString(), "--format", "csv", "--out",
+        Cli.ok("export", "--session", session.toString(), "--format", "csv", "--out",
                 exported.toString());
         Path second = temp.resolve("second");
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", second.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", second.toString(),
                 "--classes-from-folders");
-        Cli imported = SessionCommandsTest.ok("import", "--session", second.toString(), "--csv", exported.toString());
+        Cli imported = Cli.ok("import", "--session", second.toString(), "--csv", exported.toString());
         assertTrue(imported.out().startsWith("imported 3 labels, 0 already so, 0 rows refused"), imported::toString);
         try (Session first = Session.open(session); Session copy = Session.open(second)) {
             assertEquals(first.currentLabels().keySet(), copy.currentLabels().keySet());

@@ -44,22 +44,16 @@ class SessionCommandsTest {
         return SampleImages.copy(dir, CLASSES, perClass);
     }
 
-    static Cli ok(String... args) {
-        Cli result = Cli.run(args);
-        assertEquals(0, result.code(), result::toString);
-        return result;
-    }
-
     @Test
     void initFeaturizeImportTrainRankExportPredict() throws Exception {
         Path images = sampleImages(temp.resolve("images"), 10);
         String session = temp.resolve("session").toString();
 
-        assertTrue(ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders").out()
+        assertTrue(Cli.ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders").out()
                 .contains("classes: activities, flags, food-drink, smileys"));
-        assertTrue(ok("featurize", "--session", session).out()
+        assertTrue(Cli.ok("featurize", "--session", session).out()
                 .contains("featurised 40 images now, 0 were already cached; 40 of 40 images have features"));
-        assertTrue(ok("featurize", "--session", session).out().contains("featurised 0 images now, 40 were already cached"));
+        assertTrue(Cli.ok("featurize", "--session", session).out().contains("featurised 0 images now, 40 were already cached"));
 
         var csv = new StringBuilder("path,label\n");
         Map<String, String> given = new HashMap<>();
@@ -72,15 +66,15 @@ class SessionCommandsTest {
             }
         }
         Path csvFile = Files.writeString(temp.resolve("labels.csv"), csv);
-        assertTrue(ok("import", "--session", session, "--csv", csvFile.toString()).out()
+        assertTrue(Cli.ok("import", "--session", session, "--csv", csvFile.toString()).out()
                 .startsWith("imported 12 labels, 0 already so, 0 rows refused"));
 
-        Cli train = ok("train", "--session", session);
+        Cli train = Cli.ok("train", "--session", session);
         assertTrue(train.out().matches("(?s)model version 2: trained from scratch on 12 labels in \\d+ ms, then refined with [1-9]\\d*"
                 + " pseudo-labels.*"), train::toString);
         assertTrue(train.out().matches("(?s).*cross-validated accuracy: \\d+\\.\\d%.*"), train::toString);
 
-        List<String> ranked = ok("rank", "--session", session, "--top", "5").out().lines().toList();
+        List<String> ranked = Cli.ok("rank", "--session", session, "--top", "5").out().lines().toList();
         assertEquals("path,score,predicted,confidence", ranked.get(0));
         assertEquals(6, ranked.size());
         for (String row : ranked.subList(1, 6)) {
@@ -88,10 +82,10 @@ class SessionCommandsTest {
             assertFalse(given.containsKey(f[0]), "a labelled image is ranked: " + row);
             assertTrue(CLASSES.contains(f[2]), row);
         }
-        assertEquals(4, ok("rank", "--session", session, "--top", "3", "--strategy", "entropy").out().lines().count());
+        assertEquals(4, Cli.ok("rank", "--session", session, "--top", "3", "--strategy", "entropy").out().lines().count());
 
         Path exported = temp.resolve("out.csv");
-        ok("export", "--session", session, "--format", "csv", "--out", exported.toString());
+        Cli.ok("export", "--session", session, "--format", "csv", "--out", exported.toString());
         List<String> rows = Files.readAllLines(exported);
         assertEquals("path,label,source,confidence", rows.get(0));
         assertEquals(41, rows.size());
@@ -103,11 +97,11 @@ class SessionCommandsTest {
         given.forEach((path, label) -> assertTrue(rows.contains(path + "," + label + ",human,"), path));
 
         Path jsonl = temp.resolve("out.jsonl");
-        ok("export", "--session", session, "--format", "jsonl", "--out", jsonl.toString());
+        Cli.ok("export", "--session", session, "--format", "jsonl", "--out", jsonl.toString());
         assertEquals(40, Files.readAllLines(jsonl).size());
 
         Path folder = temp.resolve("folder");
-        ok("export", "--session", session, "--format", "imagefolder", "--out", folder.toString());
+        Cli.ok("export", "--session", session, "--format", "imagefolder", "--out", folder.toString());
         given.forEach((path, label) -> assertTrue(Files.isRegularFile(folder.resolve(path)), path));
         try (Stream<Path> all = Files.walk(folder)) {
             assertEquals(12, all.filter(Files::isRegularFile).count());
@@ -119,7 +113,7 @@ class SessionCommandsTest {
         Files.copy(images.resolve("flags").resolve(Files.list(images.resolve("flags")).sorted().toList().get(5)
                 .getFileName()), fresh.resolve("a flag.png"));
         Path predicted = temp.resolve("predicted.csv");
-        assertTrue(ok("predict", "--session", session, "--images", fresh.toString(), "--out", predicted.toString())
+        assertTrue(Cli.ok("predict", "--session", session, "--images", fresh.toString(), "--out", predicted.toString())
                 .out().startsWith("predicted 1 of 1 images with model version 2"));
         List<String> predictions = Files.readAllLines(predicted);
         assertEquals(2, predictions.size());
@@ -127,7 +121,7 @@ class SessionCommandsTest {
 
         // a torn last line (as a crash mid-write leaves) is ignored, the labels before it are all there
         Files.writeString(Path.of(session, "labels.jsonl"), "{\"time\":\"2025-01-01T00:0", StandardOpenOption.APPEND);
-        ok("export", "--session", session, "--format", "csv", "--out", exported.toString());
+        Cli.ok("export", "--session", session, "--format", "csv", "--out", exported.toString());
         assertEquals(12, Files.readAllLines(exported).stream().filter(r -> r.contains(",human,")).count());
 
         // the window opens what the command line made: the last session is this one
@@ -151,7 +145,7 @@ class SessionCommandsTest {
     void exportNamesTheLabelledImagesThatAreGoneAndKeepsTheirLabels() throws Exception {
         Path images = sampleImages(temp.resolve("images"), 2);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes-from-folders");
         String gone;
         String kept;
         try (Stream<Path> flags = Files.list(images.resolve("flags"))) {
@@ -160,17 +154,17 @@ class SessionCommandsTest {
             kept = "flags/" + two.get(1).getFileName();
         }
         Path csvFile = Files.writeString(temp.resolve("labels.csv"), "path,label\n" + gone + ",flags\n" + kept + ",flags\n");
-        ok("import", "--session", session, "--csv", csvFile.toString());
+        Cli.ok("import", "--session", session, "--csv", csvFile.toString());
         Files.delete(images.resolve(gone));
 
         Path exported = temp.resolve("out.csv");
-        Cli csv = ok("export", "--session", session, "--format", "csv", "--out", exported.toString(), "--human-only");
+        Cli csv = Cli.ok("export", "--session", session, "--format", "csv", "--out", exported.toString(), "--human-only");
         assertEquals("missing " + gone + ": the image is gone from the image folder; its label is exported\n", csv.err());
         assertTrue(csv.out().contains("1 labelled image is gone from the image folder (listed on stderr)"), csv::toString);
         assertEquals(List.of("path,label,source,confidence", gone + ",flags,human,", kept + ",flags,human,"),
                 Files.readAllLines(exported));
 
-        Cli folder = ok("export", "--session", session, "--format", "imagefolder", "--out", temp.resolve("f").toString());
+        Cli folder = Cli.ok("export", "--session", session, "--format", "imagefolder", "--out", temp.resolve("f").toString());
         assertEquals("missing " + gone + ": the image is gone from the image folder; its label is left out\n",
                 folder.err(), "said once, not again as a file not found");
         assertTrue(Files.isRegularFile(temp.resolve("f").resolve(kept)));
@@ -180,7 +174,7 @@ class SessionCommandsTest {
     void predictWithoutAModelSaysSo() throws Exception {
         Path images = sampleImages(temp.resolve("images"), 2);
         String session = temp.resolve("session").toString();
-        ok("init", "--images", images.toString(), "--session", session, "--classes", "a,b");
+        Cli.ok("init", "--images", images.toString(), "--session", session, "--classes", "a,b");
         Cli predict = Cli.run("predict", "--session", session, "--images", images.toString(), "--out",
                 temp.resolve("p.csv").toString());
         assertEquals(1, predict.code());
@@ -193,7 +187,7 @@ class SessionCommandsTest {
     void aSessionOpenInAnotherProcessIsRefused() throws Exception {
         Path images = Files.createDirectories(temp.resolve("images"));
         Path session = temp.resolve("session");
-        ok("init", "--images", images.toString(), "--session", session.toString(), "--classes", "a,b");
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(), "--classes", "a,b");
         Path err = temp.resolve("holder.err");
         try (var holder = ChildJvm.start(temp, err, "org.activelabel.session.LockHolder", session.toString())) {
             assertEquals("session open", holder.nextLine(60), () -> ChildJvm.read(err));
@@ -209,7 +203,7 @@ class SessionCommandsTest {
     void featurizingKilledHalfWayResumesWithoutRepeatingAnImage() throws Exception {
         Path images = sampleImages(temp.resolve("images"), 16);
         Path session = temp.resolve("session");
-        ok("init", "--images", images.toString(), "--session", session.toString(), "--classes-from-folders");
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(), "--classes-from-folders");
         Path err = temp.resolve("featurize.err");
         Path cache;
         try (var child = ChildJvm.start(temp, err, "org.activelabel.Main", "featurize", "--session", session.toString())) {
@@ -222,7 +216,7 @@ class SessionCommandsTest {
         }
         int before = FeatureFile.vectorsByPath(cache).size();
         assertTrue(before > 0 && before < 64, "killed half-way, found " + before + " of 64: " + ChildJvm.read(err));
-        assertTrue(ok("featurize", "--session", session.toString()).out()
+        assertTrue(Cli.ok("featurize", "--session", session.toString()).out()
                 .contains("featurised " + (64 - before) + " images now, " + before + " were already cached"));
         Map<String, Integer> records = FeatureFile.vectorsByPath(cache);
         assertEquals(64, records.size());

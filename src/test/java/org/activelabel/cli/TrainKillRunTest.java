@@ -38,9 +38,9 @@ class TrainKillRunTest {
         System.setProperty(DataFolder.PROPERTY, temp.resolve("data").toString());
         Path images = SessionCommandsTest.sampleImages(temp.resolve("images"), 5);
         Path session = temp.resolve("session");
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                 "--classes-from-folders");
-        SessionCommandsTest.ok("featurize", "--session", session.toString());
+        Cli.ok("featurize", "--session", session.toString());
         var csv = new StringBuilder("path,label\n");
         for (String c : SessionCommandsTest.CLASSES) {
             try (Stream<Path> files = Files.list(images.resolve(c))) {
@@ -48,7 +48,7 @@ class TrainKillRunTest {
                         .append(c).append('\n'));
             }
         }
-        SessionCommandsTest.ok("import", "--session", session.toString(), "--csv",
+        Cli.ok("import", "--session", session.toString(), "--csv",
                 Files.writeString(temp.resolve("labels.csv"), csv).toString());
         String backbone = BackboneDescriptor.read(Backbones.bundledDescriptor()).id();
         Path head = session.resolve("models").resolve("head.json");

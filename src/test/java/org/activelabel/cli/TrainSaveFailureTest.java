@@ -42,9 +42,9 @@ class TrainSaveFailureTest {
         System.setProperty(DataFolder.PROPERTY, temp.resolve("data").toString());
         Path images = SessionCommandsTest.sampleImages(temp.resolve("images"), 3);
         Path session = temp.resolve("session");
-        SessionCommandsTest.ok("init", "--images", images.toString(), "--session", session.toString(),
+        Cli.ok("init", "--images", images.toString(), "--session", session.toString(),
                 "--classes-from-folders");
-        SessionCommandsTest.ok("featurize", "--session", session.toString());
+        Cli.ok("featurize", "--session", session.toString());
         var csv = new StringBuilder("path,label\n");
         for (String c : SessionCommandsTest.CLASSES) {
             try (Stream<Path> files = Files.list(images.resolve(c))) {
@@ -52,9 +52,9 @@ class TrainSaveFailureTest {
                         .append(c).append('\n'));
             }
         }
-        SessionCommandsTest.ok("import", "--session", session.toString(), "--csv",
+        Cli.ok("import", "--session", session.toString(), "--csv",
                 Files.writeString(temp.resolve("labels.csv"), csv).toString());
-        SessionCommandsTest.ok("train", "--session", session.toString());
+        Cli.ok("train", "--session", session.toString());
         List<HistoryEntry> before;
         try (Session s = Session.open(session)) {
             before = s.history();

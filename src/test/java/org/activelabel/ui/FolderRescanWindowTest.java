@@ -15,17 +15,15 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.activelabel.backbone.Backbones;
-import org.activelabel.backbone.OnnxBackbone;
+import org.activelabel.backbone.Backbone;
 import org.activelabel.session.Session;
 import org.activelabel.testing.SampleImages;
+import org.activelabel.testing.SharedBackbone;
 import org.activelabel.ui.label.LabellingViewModel;
 import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
 import org.activelabel.workspace.ImageItem;
 import org.activelabel.workspace.SessionWorkspace;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,18 +42,8 @@ class FolderRescanWindowTest {
     Path temp;
     private Path images;
     private Path sessionDir;
-    private static OnnxBackbone backbone;
+    private static final Backbone backbone = SharedBackbone.bundled();
     private ActiveLabelApp app;
-
-    @BeforeAll
-    static void openBackbone() {
-        backbone = Backbones.openBundled();
-    }
-
-    @AfterAll
-    static void closeBackbone() {
-        backbone.close();
-    }
 
     @Start
     void start(Stage stage) throws IOException {

@@ -10,11 +10,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.activelabel.backbone.Backbone;
-import org.activelabel.backbone.Backbones;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.testing.SampleImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.activelabel.testing.SharedBackbone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,21 +22,11 @@ class SessionWorkspaceLabellingTest {
 
     private static final List<String> CLASSES = List.of("flags", "smileys", "food-drink");
 
-    private static Backbone backbone;
+    private static final Backbone backbone = SharedBackbone.bundled();
 
     @TempDir
     Path temp;
     private Path images;
-
-    @BeforeAll
-    static void openBackbone() {
-        backbone = Backbones.openBundled();
-    }
-
-    @AfterAll
-    static void closeBackbone() {
-        backbone.close();
-    }
 
     @BeforeEach
     void sample() throws Exception {

@@ -12,13 +12,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.activelabel.backbone.Backbone;
-import org.activelabel.backbone.Backbones;
 import org.activelabel.image.TestImages;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.session.Session;
 import org.activelabel.testing.SampleImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.activelabel.testing.SharedBackbone;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +26,7 @@ class SessionWorkspaceRescanTest {
 
     private static final List<String> CLASSES = List.of("flags", "smileys", "food-drink");
 
-    private static Backbone bundled;
+    private static final Backbone bundled = SharedBackbone.bundled();
 
     @TempDir
     Path temp;
@@ -36,16 +34,6 @@ class SessionWorkspaceRescanTest {
     private Path sessionDir;
     /** Images that went through the backbone. */
     private final AtomicInteger embedded = new AtomicInteger();
-
-    @BeforeAll
-    static void openBackbone() {
-        bundled = Backbones.openBundled();
-    }
-
-    @AfterAll
-    static void closeBackbone() {
-        bundled.close();
-    }
 
     @BeforeEach
     void sample() throws Exception {

@@ -10,11 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.activelabel.backbone.Backbone;
-import org.activelabel.backbone.Backbones;
 import org.activelabel.progress.ProgressSink;
 import org.activelabel.testing.SampleImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.activelabel.testing.SharedBackbone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,20 +21,10 @@ class SessionWorkspaceSelfTrainingTest {
 
     private static final List<String> CLASSES = List.of("flags", "smileys", "food-drink");
 
-    private static Backbone backbone;
+    private static final Backbone backbone = SharedBackbone.bundled();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void openBackbone() {
-        backbone = Backbones.openBundled();
-    }
-
-    @AfterAll
-    static void closeBackbone() {
-        backbone.close();
-    }
 
     @Test
     void theRefinedModelLearnsFromPseudoLabelsThatNeverBecomeLabels() throws Exception {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.activelabel.backbone.Backbone;
-import org.activelabel.backbone.Backbones;
 import org.activelabel.features.FeatureStore;
 import org.activelabel.features.FileKey;
 import org.activelabel.learning.Pipeline;
@@ -26,8 +25,7 @@ import org.activelabel.simulation.Simulation;
 import org.activelabel.simulation.SimulationRound;
 import org.activelabel.simulation.StratifiedSplit;
 import org.activelabel.testing.SampleImages;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.activelabel.testing.SharedBackbone;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +40,10 @@ class SimulateMatchesSessionTest {
     private static final int ROUNDS = 5;
     private static final int BATCH = 10;
 
-    private static Backbone backbone;
+    private static final Backbone backbone = SharedBackbone.bundled();
 
     @TempDir
     Path temp;
-
-    @BeforeAll
-    static void openBackbone() {
-        backbone = Backbones.openBundled();
-    }
-
-    @AfterAll
-    static void closeBackbone() {
-        backbone.close();
-    }
 
     @Test
     void aSessionLabelledByTheOracleMakesTheSimulationsPicksAndScores() throws Exception {
