@@ -86,7 +86,8 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--pseudo", split = ",", paramLabel = "KEY=VALUE",
             description = "Self-training settings: threshold (lowest confidence), weight (of a pseudo-label against"
-                    + " a label), per-class (most pseudo-labels per class); defaults " + PSEUDO_DEFAULTS)
+                    + " a label), per-class (most pseudo-labels per class), rounds (students trained, each the"
+                    + " teacher of the next); defaults " + PSEUDO_DEFAULTS)
     Map<String, String> pseudo = Map.of();
 
     @Option(names = "--reference", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -95,7 +96,7 @@ final class SimulateCommand implements Callable<Integer> {
     boolean reference;
 
     static final String CSV_HEADER = "strategy,seed,labelled,accuracy,macro_f1,update_ms,refine_ms,rank_ms";
-    private static final String PSEUDO_DEFAULTS = "threshold=0.7, weight=1.0, per-class=300";
+    private static final String PSEUDO_DEFAULTS = "threshold=0.7, weight=1.0, per-class=300, rounds=1";
 
     @Override
     public Integer call() throws IOException {
@@ -155,20 +156,22 @@ final class SimulateCommand implements Callable<Integer> {
         double threshold = d.threshold();
         float weight = d.weight();
         int perClass = d.maxPerClass();
+        int rounds = d.rounds();
         for (var e : overrides.entrySet()) {
             try {
                 switch (e.getKey()) {
                     case "threshold" -> threshold = Double.parseDouble(e.getValue());
                     case "weight" -> weight = Float.parseFloat(e.getValue());
                     case "per-class" -> perClass = Integer.parseInt(e.getValue());
-                    default -> throw new IllegalArgumentException("--pseudo knows threshold, weight and per-class, not "
+                    case "rounds" -> rounds = Integer.parseInt(e.getValue());
+                    default -> throw new IllegalArgumentException("--pseudo knows threshold, weight, per-class and rounds, not "
                             + e.getKey());
                 }
             } catch (NumberFormatException bad) {
                 throw new IllegalArgumentException("--pseudo " + e.getKey() + "=" + e.getValue() + " is not a number");
             }
         }
-        return new SelfTraining.Settings(threshold, weight, perClass);
+        return new SelfTraining.Settings(threshold, weight, perClass, rounds);
     }
 
     private static void writeCsv(Path file, List<SimulationRound> rounds) throws IOException {

@@ -19,13 +19,14 @@ public final class SelfTraining {
      * @param weight         how much a pseudo-label counts against a person's label (which counts 1)
      * @param maxPerClass    at most this many pseudo-labels per class, the most confident first, so a class the
      *                       teacher favours does not swamp the others and the student's cost stays bounded
+     * @param rounds         times a student is trained: from the second on, the last student is the teacher
      */
-    public record Settings(double threshold, float weight, int maxPerClass) {
+    public record Settings(double threshold, float weight, int maxPerClass, int rounds) {
 
         public Settings {
-            if (threshold <= 0 || threshold >= 1 || !(weight > 0 && weight <= 1) || maxPerClass < 1) {
+            if (threshold <= 0 || threshold >= 1 || !(weight > 0 && weight <= 1) || maxPerClass < 1 || rounds < 1) {
                 throw new IllegalArgumentException("self-training settings out of range: threshold " + threshold
-                        + ", weight " + weight + ", maxPerClass " + maxPerClass);
+                        + ", weight " + weight + ", maxPerClass " + maxPerClass + ", rounds " + rounds);
             }
         }
 
@@ -34,7 +35,7 @@ public final class SelfTraining {
          * 0.7 and 0.5 2.42x, 0.7 and 1.0 2.77x; see docs/label-efficiency.md.
          */
         public static Settings defaults() {
-            return new Settings(0.7, 1.0f, 300);
+            return new Settings(0.7, 1.0f, 300, 1);
         }
     }
 
@@ -77,7 +78,22 @@ public final class SelfTraining {
         if (teacherProbabilities.length != pool.length) {
             throw new IllegalArgumentException(teacherProbabilities.length + " predictions for a pool of " + pool.length);
         }
-        var pseudo = select(teacherProbabilities, labelled.numClasses());
+        Result result = null;
+        float[][] probabilities = teacherProbabilities;
+        for (int round = 0; round < settings.rounds(); round++) {
+            if (result != null) {
+                progress.checkCancelled();
+                probabilities = result.model().predict(pool);
+            }
+            result = student(teacher.backboneId(), labelled, pool, probabilities, version, progress);
+        }
+        return result;
+    }
+
+    /** A fresh head on the labels plus the confident ones of {@code probabilities}. */
+    private Result student(String backboneId, TrainingSet labelled, float[][] pool, float[][] probabilities,
+                           long version, ProgressSink progress) {
+        var pseudo = select(probabilities, labelled.numClasses());
         progress.checkCancelled();
         int n = labelled.size();
         int total = n + pseudo.size();
@@ -90,8 +106,8 @@ public final class SelfTraining {
             y[n + i] = pseudo.classes()[i];
             weights[n + i] = settings.weight();
         }
-        var student = trainer.weightedRefit(new TrainingSet(x, y, labelled.classes()), weights, n,
-                teacher.backboneId(), version, progress);
+        var student = trainer.weightedRefit(new TrainingSet(x, y, labelled.classes()), weights, n, backboneId,
+                version, progress);
         return new Result(student, pseudo);
     }
 

@@ -67,7 +67,7 @@ class SelfTrainingTest {
 
     @Test
     void pseudoLabelsAreTheConfidentPredictionsCappedPerClassMostConfidentFirst() {
-        var selfTraining = new SelfTraining(new HeadTrainer(SOFTMAX), new SelfTraining.Settings(0.8, 0.5f, 2));
+        var selfTraining = new SelfTraining(new HeadTrainer(SOFTMAX), new SelfTraining.Settings(0.8, 0.5f, 2, 1));
         float[][] probabilities = {
             {0.90f, 0.10f, 0f},   // 0: class 0
             {0.50f, 0.50f, 0f},   // 1: unsure
@@ -113,6 +113,29 @@ class SelfTrainingTest {
         double before = Blobs.accuracy(teacher.predict(test.features), test.labels);
         double after = Blobs.accuracy(student.predict(test.features), test.labels);
         assertTrue(after >= before, "teacher " + before + ", student " + after);
+    }
+
+    @Test
+    void aSecondRoundIsTaughtByTheFirstStudent() {
+        var pool = Blobs.of(4, 60, DIM, 1.2, 3);
+        int[] picked = {0, 1, 2, 3, 4, 5, 6, 7};
+        var labelled = new TrainingSet(rows(pool.features, picked), Arrays.copyOf(pool.labels, 8), Blobs.names(4));
+        float[][] unlabelled = Arrays.copyOfRange(pool.features, 8, pool.features.length);
+        var trainer = new HeadTrainer(SOFTMAX);
+        var teacher = trainer.fullRefit(labelled, "bb", 3, ProgressSink.NONE);
+        var once = new SelfTraining(trainer, new SelfTraining.Settings(0.7, 1f, 300, 1));
+        var twice = new SelfTraining(trainer, new SelfTraining.Settings(0.7, 1f, 300, 2));
+
+        var first = once.refine(teacher, labelled, unlabelled, 4, ProgressSink.NONE);
+        var byHand = once.refine(first.model(), labelled, unlabelled, 4, ProgressSink.NONE);
+        var second = twice.refine(teacher, labelled, unlabelled, 4, ProgressSink.NONE);
+
+        assertArrayEquals(byHand.pseudoLabels().poolRows(), second.pseudoLabels().poolRows());
+        assertArrayEquals(byHand.model().predict(unlabelled)[0], second.model().predict(unlabelled)[0], 1e-6f);
+        assertTrue(second.pseudoLabels().size() > first.pseudoLabels().size(),
+                "the first student is surer than the teacher: " + first.pseudoLabels().size() + " then "
+                        + second.pseudoLabels().size() + " pseudo-labels");
+        assertEquals(4, second.model().version());
     }
 
     @Test
