@@ -84,19 +84,30 @@ class SelfTrainingTest {
         assertArrayEquals(new float[]{0.90f, 0.99f, 0.95f, 0.8f}, pseudo.confidence());
     }
 
+    /** Two labels per class of four, the rest of each cluster in the pool, and a teacher trained on the labels. */
+    private record FewLabels(Blobs pool, TrainingSet labelled, float[][] unlabelled, HeadTrainer trainer,
+                             ModelSnapshot teacher) {
+
+        static FewLabels make() {
+            var pool = Blobs.of(4, 60, DIM, 1.2, 3);
+            int[] picked = {0, 1, 2, 3, 4, 5, 6, 7};
+            var labelled = new TrainingSet(rows(pool.features, picked), Arrays.copyOf(pool.labels, 8),
+                    Blobs.names(4));
+            var trainer = new HeadTrainer(SOFTMAX);
+            return new FewLabels(pool, labelled, Arrays.copyOfRange(pool.features, 8, pool.features.length), trainer,
+                    trainer.fullRefit(labelled, "bb", 3, ProgressSink.NONE));
+        }
+    }
+
     @Test
     void theStudentLearnsFromThePoolWhatTheFewLabelsDoNotShow() {
-        // two labels per class of four; the pool holds the rest of each cluster
-        var pool = Blobs.of(4, 60, DIM, 1.2, 3);
+        var start = FewLabels.make();
+        var pool = start.pool();
+        var teacher = start.teacher();
         var test = Blobs.of(4, 100, DIM, 1.2, 4);
-        int[] picked = {0, 1, 2, 3, 4, 5, 6, 7};
-        var labelled = new TrainingSet(rows(pool.features, picked), Arrays.copyOf(pool.labels, 8), Blobs.names(4));
-        float[][] unlabelled = Arrays.copyOfRange(pool.features, 8, pool.features.length);
-        var trainer = new HeadTrainer(SOFTMAX);
-        var teacher = trainer.fullRefit(labelled, "bb", 3, ProgressSink.NONE);
 
-        var result = new SelfTraining(trainer, SelfTraining.Settings.defaults())
-                .refine(teacher, labelled, unlabelled, 4, ProgressSink.NONE);
+        var result = new SelfTraining(start.trainer(), SelfTraining.Settings.defaults())
+                .refine(teacher, start.labelled(), start.unlabelled(), 4, ProgressSink.NONE);
 
         var pseudo = result.pseudoLabels();
         assertTrue(pseudo.size() > 20, "pseudo-labels: " + pseudo.size());
@@ -117,12 +128,11 @@ class SelfTrainingTest {
 
     @Test
     void aSecondRoundIsTaughtByTheFirstStudent() {
-        var pool = Blobs.of(4, 60, DIM, 1.2, 3);
-        int[] picked = {0, 1, 2, 3, 4, 5, 6, 7};
-        var labelled = new TrainingSet(rows(pool.features, picked), Arrays.copyOf(pool.labels, 8), Blobs.names(4));
-        float[][] unlabelled = Arrays.copyOfRange(pool.features, 8, pool.features.length);
-        var trainer = new HeadTrainer(SOFTMAX);
-        var teacher = trainer.fullRefit(labelled, "bb", 3, ProgressSink.NONE);
+        var start = FewLabels.make();
+        var trainer = start.trainer();
+        var teacher = start.teacher();
+        var labelled = start.labelled();
+        float[][] unlabelled = start.unlabelled();
         var once = new SelfTraining(trainer, new SelfTraining.Settings(0.7, 1f, 300, 1));
         var twice = new SelfTraining(trainer, new SelfTraining.Settings(0.7, 1f, 300, 2));
 
