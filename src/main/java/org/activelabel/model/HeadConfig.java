@@ -14,7 +14,7 @@ package org.activelabel.model;
  * @param minLabelsForEarlyStopping below this many labels a full refit uses the fixed budget instead of a held-out slice
  * @param fixedIterations           minibatch steps of a full refit on few labels
  * @param incrementalEpochs         passes over new labels plus replay in an incremental update (0 = copy only)
- * @param replaySize                earlier labels sampled into each incremental update
+ * @param replaySize                earlier labels sampled into each incremental update (all of them up to this many)
  * @param batchSize                 minibatch size
  * @param normalisation             what is done to each feature vector before the network sees it
  * @param seed                      seed of initial weights, shuffling, splits and dropout masks
@@ -68,12 +68,14 @@ public record HeadConfig(
      * The measured default: softmax regression on L2-normalised, standardised features, trained full-batch.
      * On sklearn's digits (simulate, random strategy, 3 seeds, 250 labels) it matched or beat a 64-unit hidden
      * layer, and DL4J's cost is per call, so few full-batch steps keep updates fast. Dropout 0.2 on the inputs
-     * cost nothing measurable and gives MC dropout (BALD) something to sample.
+     * cost nothing measurable and gives MC dropout (BALD) something to sample. An incremental update replays up
+     * to 4,096 earlier labels: with 256, fifteen updates of 100 labels left MNIST at 92.4 % where a refit on the
+     * same 1,500 labels reached 95.3 % (simulate, 3 seeds); replaying them all matches the refit.
      */
     public static HeadConfig defaults() {
         return new HeadConfig(0, 0.2, 1e-2, 1e-2, Optimizer.ADAM,
                 30, 3, 5000, 150,
-                30, 256, 1024, Normalisation.L2_STANDARDISE, 42L);
+                30, 4096, 1024, Normalisation.L2_STANDARDISE, 42L);
     }
 
     public HeadConfig withHiddenUnits(int value) {

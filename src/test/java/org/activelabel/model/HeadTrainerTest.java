@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.concurrent.CancellationException;
-
+import java.util.stream.IntStream;
 import org.activelabel.progress.ProgressSink;
 import org.junit.jupiter.api.Test;
 
@@ -90,6 +90,28 @@ class HeadTrainerTest {
                 HeadNetworks.create(current.config(), DIM, 3, 99)), fresh.parameters());
         assertTrue(moved > 0, "fine-tuning changed nothing");
         assertTrue(moved < fromFreshInit / 5, "moved " + moved + ", a restart moves about " + fromFreshInit);
+    }
+
+    @Test
+    void manyIncrementalUpdatesKeepUpWithARefitOnAllTheLabels() {
+        // fifteen rounds of a hundred labels: each update fine-tunes on the new ones and earlier ones replayed
+        var pool = Blobs.of(10, 150, 64, 0.35, 21);
+        var test = Blobs.of(10, 100, 64, 0.35, 22);
+        var trainer = new HeadTrainer(HeadConfig.defaults());
+        var all = pool.trainingSet(10);
+        var head = trainer.fullRefit(slice(all, 100), "bb", ProgressSink.NONE);
+        for (int n = 200; n <= all.size(); n += 100) {
+            head = trainer.incremental(head, slice(all, n), IntStream.range(n - 100, n).toArray(), ProgressSink.NONE);
+        }
+        var refit = trainer.fullRefit(all, "bb", ProgressSink.NONE);
+
+        double incremental = Blobs.accuracy(head.predict(test.features), test.labels);
+        double fromScratch = Blobs.accuracy(refit.predict(test.features), test.labels);
+        assertTrue(incremental >= fromScratch - 0.01, "incremental " + incremental + ", refit " + fromScratch);
+    }
+
+    private static TrainingSet slice(TrainingSet data, int n) {
+        return new TrainingSet(Arrays.copyOf(data.features(), n), Arrays.copyOf(data.labels(), n), data.classes());
     }
 
     @Test
