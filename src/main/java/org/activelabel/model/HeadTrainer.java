@@ -87,8 +87,8 @@ public final class HeadTrainer {
 
     /**
      * Fine-tunes a copy of {@code current}'s weights for {@link HeadConfig#incrementalEpochs()} passes over the
-     * new labels plus up to {@link HeadConfig#replaySize()} earlier ones drawn at random. Uses the current
-     * snapshot's config and input normalisation. When {@code data.classes()} extends the current classes the
+     * new labels plus up to this trainer's {@link HeadConfig#replaySize()} earlier ones drawn at random. Otherwise
+     * uses the current snapshot's config and input normalisation. When {@code data.classes()} extends the current classes the
      * output layer is widened, keeping the old class weights. {@code current} is never modified, also when
      * cancelled.
      *
@@ -110,7 +110,9 @@ public final class HeadTrainer {
         var cfg = current.config();
         long seed = cfg.seed() + current.version();
         var random = new Random(seed);
-        var rows = updateRows(data.size(), newIndices, cfg.replaySize(), random);
+        // how many earlier labels to replay is how this trainer trains, not part of the head: a head saved with
+        // an older, smaller replay gets today's
+        var rows = updateRows(data.size(), newIndices, config.replaySize(), random);
 
         var network = current.copyNetwork();
         if (data.numClasses() > current.numClasses()) {

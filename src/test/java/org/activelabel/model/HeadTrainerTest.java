@@ -99,7 +99,9 @@ class HeadTrainerTest {
         var test = Blobs.of(10, 100, 64, 0.35, 22);
         var trainer = new HeadTrainer(HeadConfig.defaults());
         var all = pool.trainingSet(10);
-        var head = trainer.fullRefit(slice(all, 100), "bb", ProgressSink.NONE);
+        // a head made when updates replayed 256 earlier labels, as saved sessions hold
+        var head = new HeadTrainer(HeadConfig.defaults().withReplaySize(256))
+                .fullRefit(slice(all, 100), "bb", ProgressSink.NONE);
         for (int n = 200; n <= all.size(); n += 100) {
             head = trainer.incremental(head, slice(all, n), IntStream.range(n - 100, n).toArray(), ProgressSink.NONE);
         }
