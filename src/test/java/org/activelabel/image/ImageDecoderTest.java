@@ -22,17 +22,11 @@ class ImageDecoderTest {
     private final ImageDecoder decoder = new ImageDecoder();
 
     private BufferedImage decoded(Path file) {
-        DecodeResult result = decoder.decode(file);
-        if (result instanceof DecodeResult.Failed failed) {
-            throw new AssertionError("expected an image from " + file + " but: " + failed.reason());
-        }
-        BufferedImage image = ((DecodeResult.Decoded) result).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
-        return image;
+        return Decodes.image(decoder, file);
     }
 
     private String reason(Path file) {
-        return assertInstanceOf(DecodeResult.Failed.class, decoder.decode(file), "decoding " + file).reason();
+        return Decodes.reason(decoder, file);
     }
 
     private static int[] rgb(BufferedImage image, int x, int y) {

@@ -1,7 +1,6 @@
 package org.activelabel.image;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
@@ -26,17 +25,11 @@ class ImageFormatsTest {
     private final ImageDecoder decoder = new ImageDecoder();
 
     private BufferedImage decoded(Path file) {
-        DecodeResult result = decoder.decode(file);
-        if (result instanceof DecodeResult.Failed failed) {
-            throw new AssertionError("expected an image from " + file.getFileName() + " but: " + failed.reason());
-        }
-        BufferedImage image = ((DecodeResult.Decoded) result).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
-        return image;
+        return Decodes.image(decoder, file);
     }
 
     private String reason(Path file) {
-        return assertInstanceOf(DecodeResult.Failed.class, decoder.decode(file), "decoding " + file).reason();
+        return Decodes.reason(decoder, file);
     }
 
     private static void assertColour(Color expected, BufferedImage image, int x, int y, int tolerance) {

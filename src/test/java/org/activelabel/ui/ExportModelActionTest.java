@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,13 +66,8 @@ class ExportModelActionTest {
     @Start
     void start(Stage stage) {
         var library = new SessionLibrary(temp.resolve("sessions"), images, BackboneShelf.of(backbone));
-        app = new ActiveLabelApp(() -> {
-            try {
-                return SessionWorkspace.open(sessionDir, backbone);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, library, new DecodedThumbnailSource());
+        app = new ActiveLabelApp(Opening.of(() -> SessionWorkspace.open(sessionDir, backbone)), library,
+                new DecodedThumbnailSource());
         app.start(stage);
     }
 

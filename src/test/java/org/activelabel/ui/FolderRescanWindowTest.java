@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -49,13 +48,8 @@ class FolderRescanWindowTest {
     void start(Stage stage) throws IOException {
         images = SampleImages.copy(temp.resolve("images"), CLASSES, 4);
         sessionDir = temp.resolve("session");
-        app = new ActiveLabelApp(() -> {
-            try {
-                return SessionWorkspace.create(sessionDir, "s", images, CLASSES, backbone);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, new DecodedThumbnailSource());
+        app = new ActiveLabelApp(Opening.of(() -> SessionWorkspace.create(sessionDir, "s", images, CLASSES, backbone)),
+                new DecodedThumbnailSource());
         app.start(stage);
     }
 

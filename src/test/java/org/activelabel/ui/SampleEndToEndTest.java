@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -79,13 +78,8 @@ class SampleEndToEndTest {
 
     @Start
     void start(Stage stage) {
-        app = new ActiveLabelApp(() -> {
-            try {
-                return SessionWorkspace.create(sessionDir, "sample", images, Workspaces.subFolderNames(images), backbone);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }, new DecodedThumbnailSource());
+        app = new ActiveLabelApp(Opening.of(() -> SessionWorkspace.create(sessionDir, "sample", images,
+                Workspaces.subFolderNames(images), backbone)), new DecodedThumbnailSource());
         app.start(stage);
     }
 
