@@ -23,21 +23,48 @@ import org.slf4j.LoggerFactory;
  * ReLU/ReLU6, zero padding, add, max and average pooling, channel concatenation) into an ONNX graph
  * cut at the requested layers. Batch norm is
  * folded into the convolution before it; the graph takes NCHW float input with batch, height and
- * width left dynamic, and each requested layer becomes an output, global-average-pooled to [N, C]
- * unless raw maps are asked for.
+ * width left dynamic, and each requested layer becomes one output per requested pooling (its channel means,
+ * [N, C]; or means then maxima, [N, 2C]), or its raw map.
  */
 public final class TfjsToOnnx {
 
     private static final Logger LOG = LoggerFactory.getLogger(TfjsToOnnx.class);
 
     public static final String INPUT_NAME = "input";
-    /** Suffix of a pooled output's name: layer {@code x} becomes output {@code x_avg}, shape [N, C]. */
-    public static final String POOLED_SUFFIX = "_avg";
+    /**
+     * How a layer's map becomes a vector. Max pooling next to the mean keeps whether a pattern occurs strongly
+     * anywhere, which the mean dilutes over the whole image.
+     */
+    public enum Pooling {
+        /** Channel means over height and width: layer {@code x} becomes output {@code x_avg}, [N, C]. */
+        AVG("_avg"),
+        /** Channel means, then channel maxima: output {@code x_avgmax}, [N, 2C]. */
+        AVG_MAX("_avgmax");
+
+        private final String suffix;
+
+        Pooling(String suffix) {
+            this.suffix = suffix;
+        }
+
+        public String outputName(String layer) {
+            return layer + suffix;
+        }
+
+        static Pooling parse(String text) {
+            return switch (text.strip()) {
+                case "avg" -> AVG;
+                case "avgmax" -> AVG_MAX;
+                default -> throw new IllegalArgumentException("unknown pooling \"" + text + "\" (avg or avgmax)");
+            };
+        }
+    }
 
     static final String USAGE = """
-            usage: TfjsToOnnx <model.json> <out.onnx> --outputs <layer>[,<layer>...] [--raw]
+            usage: TfjsToOnnx <model.json> <out.onnx> --outputs <layer>[,<layer>...] [--raw | --pool avg|avgmax[,...]]
                               [--descriptor <out.json> --id <backbone id> [--size <px>] [--scale <s>] [--mean r,g,b] [--std r,g,b] [--description <text>]]
-              --raw         output the layers' feature maps [N,C,h,w] instead of their channel means [N,C]
+              --raw         output the layers' feature maps [N,C,h,w] instead of pooled vectors
+              --pool        per layer one output per pooling: avg, channel means [N,C] (the default); avgmax, means then maxima [N,2C]
               --descriptor  also write a backbone descriptor for the first output (pool none, or avg with --raw)
               --size        input width and height the descriptor asks for (default: the model's own input size)
               --scale/--mean/--std  input normalisation x' = (pixel*scale - mean)/std; default 1/255, 0, 1""";
@@ -46,9 +73,10 @@ public final class TfjsToOnnx {
      * A converted model: the ONNX bytes, per requested layer its output name and channel count, and
      * the input size the source model was built for (the ONNX graph accepts any size).
      */
-    public record Converted(byte[] onnx, Map<String, Output> outputs, int inputHeight, int inputWidth) {}
+    public record Converted(byte[] onnx, List<Output> outputs, int inputHeight, int inputWidth) {}
 
-    public record Output(String name, int channels) {}
+    /** One graph output: the layer it comes from, its tensor name and its length per image (channels of a raw map). */
+    public record Output(String layer, String name, int channels) {}
 
     private final TfjsLayersModel model;
     private final OnnxGraph graph = new OnnxGraph("backbone");
@@ -68,14 +96,15 @@ public final class TfjsToOnnx {
         this.requested = Set.copyOf(outputLayers);
     }
 
-    public static Converted convert(Path modelJson, List<String> outputLayers, boolean pooled) throws IOException {
+    /** Each requested layer as one output per pooling, or as its raw map if {@code poolings} is empty. */
+    public static Converted convert(Path modelJson, List<String> outputLayers, List<Pooling> poolings) throws IOException {
         if (outputLayers.isEmpty()) {
             throw new IllegalArgumentException("no output layer requested");
         }
-        return new TfjsToOnnx(TfjsLayersModel.read(modelJson), outputLayers).build(outputLayers, pooled);
+        return new TfjsToOnnx(TfjsLayersModel.read(modelJson), outputLayers).build(outputLayers, poolings);
     }
 
-    private Converted build(List<String> outputLayers, boolean pooled) {
+    private Converted build(List<String> outputLayers, List<Pooling> poolings) {
         model.layers().forEach(l -> byName.put(l.name(), l));
         var needed = new HashSet<String>();
         for (var name : outputLayers) {
@@ -94,21 +123,32 @@ public final class TfjsToOnnx {
                 emit(layer);
             }
         }
-        var outputs = new LinkedHashMap<String, Output>();
+        var outputs = new ArrayList<Output>();
         for (var name : outputLayers) {
             if (!tensorOf.containsKey(name) || padsOf.containsKey(name)) {
                 throw new IllegalArgumentException(model.source() + ": layer " + name + " cannot be an output");
             }
             int channels = channelsOf.get(name);
-            if (pooled) {
-                var out = name + POOLED_SUFFIX;
-                graph.node("ReduceMean", List.of(tensorOf.get(name)), List.of(out),
-                        OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
-                graph.output(out, Dim.named("N"), Dim.fixed(channels));
-                outputs.put(name, new Output(out, channels));
-            } else {
-                graph.output(tensorOf.get(name), Dim.named("N"), Dim.fixed(channels), Dim.named("h_" + name), Dim.named("w_" + name));
-                outputs.put(name, new Output(tensorOf.get(name), channels));
+            var map = tensorOf.get(name);
+            if (poolings.isEmpty()) {
+                graph.output(map, Dim.named("N"), Dim.fixed(channels), Dim.named("h_" + name), Dim.named("w_" + name));
+                outputs.add(new Output(name, map, channels));
+            }
+            for (var pooling : poolings) {
+                var out = pooling.outputName(name);
+                int length = channels;
+                if (pooling == Pooling.AVG) {
+                    graph.node("ReduceMean", List.of(map), List.of(out), OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
+                } else {
+                    graph.node("ReduceMean", List.of(map), List.of(out + "_mean"),
+                            OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
+                    graph.node("ReduceMax", List.of(map), List.of(out + "_max"),
+                            OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
+                    graph.node("Concat", List.of(out + "_mean", out + "_max"), List.of(out), OnnxAttribute.of("axis", 1));
+                    length = 2 * channels;
+                }
+                graph.output(out, Dim.named("N"), Dim.fixed(length));
+                outputs.add(new Output(name, out, length));
             }
         }
         var metadata = new LinkedHashMap<String, String>();
@@ -420,7 +460,18 @@ public final class TfjsToOnnx {
         var modelJson = Path.of(positional.get(0));
         var onnxFile = Path.of(positional.get(1)).toAbsolutePath();
         var layers = List.of(options.get("outputs").split(","));
-        var converted = convert(modelJson, layers, !raw);
+        if (raw && options.containsKey("pool")) {
+            exitWithUsage("--raw and --pool exclude each other");
+        }
+        List<Pooling> poolings = List.of();
+        try {
+            if (!raw) {
+                poolings = Arrays.stream(options.getOrDefault("pool", "avg").split(",")).map(Pooling::parse).toList();
+            }
+        } catch (IllegalArgumentException e) {
+            exitWithUsage(e.getMessage());
+        }
+        var converted = convert(modelJson, layers, poolings);
         Files.createDirectories(onnxFile.getParent());
         Files.write(onnxFile, converted.onnx());
         LOG.info("wrote {} ({} bytes), outputs {}", onnxFile, converted.onnx().length, converted.outputs());
@@ -430,7 +481,7 @@ public final class TfjsToOnnx {
                 exitWithUsage("--descriptor needs --id");
             }
             var descriptorFile = Path.of(options.get("descriptor")).toAbsolutePath();
-            var first = converted.outputs().get(layers.get(0));
+            var first = converted.outputs().get(0);
             var descriptor = new BackboneDescriptor(options.get("id"),
                     descriptorFile.getParent().relativize(onnxFile).toString(), INPUT_NAME,
                     Integer.parseInt(options.getOrDefault("size", String.valueOf(converted.inputWidth()))),

@@ -10,7 +10,9 @@ import ai.onnxruntime.OrtEnvironment;
 import java.nio.FloatBuffer;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +46,10 @@ class InceptionLayersConversionTest {
                 .weight("bn/moving_variance", new int[] {2}, variance)
                 .write(folder);
 
-        var converted = TfjsToOnnx.convert(model, List.of("relu"), false);
+        var converted = TfjsToOnnx.convert(model, List.of("relu"), List.of());
 
         var expected = input.convSame3x3(kernel, 2).batchNorm(beta, mean, variance, 0.001).relu();
-        assertEquals(new TfjsToOnnx.Output("relu", 2), converted.outputs().get("relu"));
+        assertEquals(List.of(new TfjsToOnnx.Output("relu", "relu", 2)), converted.outputs());
         assertArrayEquals(expected.nchw(), run(converted, input), (float) TOLERANCE);
     }
 
@@ -58,7 +60,7 @@ class InceptionLayersConversionTest {
                 .layer("pool", "MaxPooling2D", "{\"pool_size\": [3, 3], \"strides\": [2, 2], \"padding\": \"valid\"}", "in")
                 .write(folder);
 
-        var converted = TfjsToOnnx.convert(model, List.of("pool"), false);
+        var converted = TfjsToOnnx.convert(model, List.of("pool"), List.of());
 
         var expected = input.maxPool3x3Stride2Valid();
         assertEquals(3, expected.height());
@@ -72,7 +74,7 @@ class InceptionLayersConversionTest {
                 .layer("pool", "AveragePooling2D", "{\"pool_size\": [3, 3], \"strides\": [1, 1], \"padding\": \"same\"}", "in")
                 .write(folder);
 
-        var converted = TfjsToOnnx.convert(model, List.of("pool"), false);
+        var converted = TfjsToOnnx.convert(model, List.of("pool"), List.of());
 
         var expected = input.averagePool3x3Same();
         float[] actual = run(converted, input);
@@ -95,11 +97,32 @@ class InceptionLayersConversionTest {
                 .weight("conv/kernel", new int[] {1, 1, 2, 3}, kernel)
                 .write(folder);
 
-        var converted = TfjsToOnnx.convert(model, List.of("mixed"), true);
+        var converted = TfjsToOnnx.convert(model, List.of("mixed"), List.of(TfjsToOnnx.Pooling.AVG));
 
         var expected = Nhwc.concat(input.relu(), input.averagePool3x3Same(), input.conv1x1(kernel, 3)).channelMeans();
-        assertEquals(new TfjsToOnnx.Output("mixed" + TfjsToOnnx.POOLED_SUFFIX, 7), converted.outputs().get("mixed"));
+        assertEquals(List.of(new TfjsToOnnx.Output("mixed", "mixed_avg", 7)), converted.outputs());
         assertArrayEquals(expected, run(converted, input), (float) TOLERANCE);
+    }
+
+    @Test
+    void avgMaxPoolingGivesTheChannelMeansThenTheChannelMaxima() throws Exception {
+        var input = Nhwc.of(4, 4, 2);
+        var model = new TinyTfjsModel().input("in", 4, 4, 2)
+                .layer("avg", "AveragePooling2D", "{\"pool_size\": [3, 3], \"strides\": [1, 1], \"padding\": \"same\"}", "in")
+                .write(folder);
+
+        var converted = TfjsToOnnx.convert(model, List.of("avg"),
+                List.of(TfjsToOnnx.Pooling.AVG_MAX, TfjsToOnnx.Pooling.AVG));
+
+        var map = input.averagePool3x3Same();
+        float[] means = map.channelMeans();
+        float[] maxima = map.channelMaxima();
+        assertEquals(List.of(new TfjsToOnnx.Output("avg", "avg_avgmax", 4), new TfjsToOnnx.Output("avg", "avg_avg", 2)),
+                converted.outputs());
+        assertArrayEquals(new float[] {means[0], means[1], maxima[0], maxima[1]}, run(converted, input, "avg_avgmax"),
+                (float) TOLERANCE);
+        assertArrayEquals(means, run(converted, input, "avg_avg"), (float) TOLERANCE);
+        assertTrue(maxima[0] > means[0] && maxima[1] > means[1], "a map whose maxima are its means tests nothing");
     }
 
     @Test
@@ -108,7 +131,7 @@ class InceptionLayersConversionTest {
                 .layer("act", "Activation", "{\"activation\": \"tanh\"}", "in")
                 .write(folder);
 
-        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("act"), true));
+        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("act"), List.of(TfjsToOnnx.Pooling.AVG)));
         assertTrue(error.getMessage().contains("tanh"), error.getMessage());
     }
 
@@ -119,7 +142,7 @@ class InceptionLayersConversionTest {
                 .layer("rows", "Concatenate", "{\"axis\": 1}", "in", "relu")
                 .write(folder);
 
-        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("rows"), true));
+        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("rows"), List.of(TfjsToOnnx.Pooling.AVG)));
         assertTrue(error.getMessage().contains("channel axis"), error.getMessage());
     }
 
@@ -133,11 +156,15 @@ class InceptionLayersConversionTest {
     }
 
     private static float[] run(TfjsToOnnx.Converted converted, Nhwc input) throws Exception {
+        return run(converted, input, converted.outputs().get(0).name());
+    }
+
+    private static float[] run(TfjsToOnnx.Converted converted, Nhwc input, String output) throws Exception {
         var env = OrtEnvironment.getEnvironment();
         try (var session = env.createSession(converted.onnx());
              var tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(input.nchw()),
                      new long[] {1, input.channels(), input.height(), input.width()});
-             var result = session.run(Map.of(TfjsToOnnx.INPUT_NAME, tensor))) {
+             var result = session.run(Map.of(TfjsToOnnx.INPUT_NAME, tensor), Set.of(output))) {
             var buffer = ((OnnxTensor) result.get(0)).getFloatBuffer();
             var values = new float[buffer.remaining()];
             buffer.get(values);
@@ -266,6 +293,17 @@ class InceptionLayersConversionTest {
                 means[c] = (float) (sum / (height * width));
             }
             return means;
+        }
+
+        float[] channelMaxima() {
+            var maxima = new float[channels];
+            Arrays.fill(maxima, Float.NEGATIVE_INFINITY);
+            for (int p = 0; p < height * width; p++) {
+                for (int c = 0; c < channels; c++) {
+                    maxima[c] = Math.max(maxima[c], v[p * channels + c]);
+                }
+            }
+            return maxima;
         }
 
         float[] nchw() {

@@ -38,8 +38,8 @@ class TfjsToOnnxTest {
     @Test
     void convertedGraphMatchesAStraightforwardKerasComputation() throws Exception {
         var modelJson = writeModel();
-        var converted = TfjsToOnnx.convert(modelJson, List.of("relu"), false);
-        assertEquals(new TfjsToOnnx.Output("relu", OUT), converted.outputs().get("relu"));
+        var converted = TfjsToOnnx.convert(modelJson, List.of("relu"), List.of());
+        assertEquals(List.of(new TfjsToOnnx.Output("relu", "relu", OUT)), converted.outputs());
 
         var input = new float[SIZE * SIZE * IN]; // NHWC, Keras order
         for (int i = 0; i < input.length; i++) {
@@ -57,7 +57,7 @@ class TfjsToOnnxTest {
     void unknownOutputLayerIsNamed() throws Exception {
         var modelJson = writeModel();
         var error = assertThrows(IllegalArgumentException.class,
-                () -> TfjsToOnnx.convert(modelJson, List.of("dense_9"), true));
+                () -> TfjsToOnnx.convert(modelJson, List.of("dense_9"), List.of(TfjsToOnnx.Pooling.AVG)));
         assertTrue(error.getMessage().contains("dense_9"), error.getMessage());
     }
 
