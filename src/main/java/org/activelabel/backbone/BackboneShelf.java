@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backbones the window offers: each bundled one, by name for a new session and by id for a session made with
- * it. A backbone is opened when first asked for (and its ONNX model loaded only when an image needs reading), then
+ * it (a retired one only by id). A backbone is opened when first asked for (and its ONNX model loaded only when an image needs reading), then
  * shared by every session that uses it; closing the shelf closes them.
  */
 public final class BackboneShelf implements AutoCloseable {
@@ -23,7 +23,7 @@ public final class BackboneShelf implements AutoCloseable {
     public record Choice(String name, String id, String description) {
     }
 
-    private record Slot(Choice choice, Path descriptorFile, Supplier<Backbone> opener) {
+    private record Slot(Choice choice, Path descriptorFile, Supplier<Backbone> opener, boolean offered) {
     }
 
     private final List<Slot> slots;
@@ -34,42 +34,53 @@ public final class BackboneShelf implements AutoCloseable {
         this.slots = List.copyOf(slots);
     }
 
-    /** Every bundled backbone whose descriptor is there; the default first. A missing optional one is left out. */
+    /**
+     * Every bundled backbone whose descriptor is there, the default first, then the retired ones. A missing optional
+     * one is left out.
+     */
     public static BackboneShelf bundled() {
         var slots = new ArrayList<Slot>();
         for (var name : Backbones.bundledNames()) {
-            try {
-                var file = Backbones.bundledDescriptor(name);
-                var descriptor = BackboneDescriptor.read(file);
-                slots.add(new Slot(new Choice(name, descriptor.id(), describe(descriptor)), file,
-                        () -> new LazyBackbone(file)));
-            } catch (BackboneException e) {
-                if (name.equals(Backbones.DEFAULT)) {
-                    throw e;
-                }
-                LOG.warn("bundled backbone \"{}\" left out: {}", name, e.getMessage());
-            }
+            addBundled(slots, name, true);
+        }
+        for (var name : Backbones.retiredNames()) {
+            addBundled(slots, name, false);
         }
         return new BackboneShelf(slots);
+    }
+
+    private static void addBundled(List<Slot> slots, String name, boolean offered) {
+        try {
+            var file = Backbones.bundledDescriptor(name);
+            var descriptor = BackboneDescriptor.read(file);
+            slots.add(new Slot(new Choice(name, descriptor.id(), describe(descriptor)), file,
+                    () -> new LazyBackbone(file), offered));
+        } catch (BackboneException e) {
+            if (name.equals(Backbones.DEFAULT)) {
+                throw e;
+            }
+            LOG.warn("bundled backbone \"{}\" left out: {}", name, e.getMessage());
+        }
     }
 
     /** A shelf holding one backbone that is already open, as {@value Backbones#DEFAULT}; closed with the shelf. */
     public static BackboneShelf of(Backbone backbone) {
         var descriptor = Backbones.bundledDescriptorWithId(backbone.id()).orElse(null);
         var shelf = new BackboneShelf(List.of(new Slot(
-                new Choice(Backbones.DEFAULT, backbone.id(), backbone.description()), descriptor, () -> backbone)));
+                new Choice(Backbones.DEFAULT, backbone.id(), backbone.description()), descriptor, () -> backbone, true)));
         shelf.opened.put(backbone.id(), backbone);
         return shelf;
     }
 
+    /** What a new session may be made with. */
     public List<Choice> choices() {
-        return slots.stream().map(Slot::choice).toList();
+        return slots.stream().filter(Slot::offered).map(Slot::choice).toList();
     }
 
     /** The backbone a new session is made with. */
     public synchronized Backbone byName(String name) {
         for (var slot : slots) {
-            if (slot.choice().name().equals(name)) {
+            if (slot.offered() && slot.choice().name().equals(name)) {
                 return open(slot);
             }
         }
@@ -101,7 +112,7 @@ public final class BackboneShelf implements AutoCloseable {
     }
 
     private String names() {
-        return String.join(", ", slots.stream().map(s -> s.choice().name() + " (" + s.choice().id() + ")").toList());
+        return String.join(", ", slots.stream().filter(Slot::offered).map(s -> s.choice().name() + " (" + s.choice().id() + ")").toList());
     }
 
     private static String describe(BackboneDescriptor descriptor) {

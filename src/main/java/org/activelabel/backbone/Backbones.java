@@ -27,6 +27,13 @@ public final class Backbones {
 
     private static final List<String> BUNDLED_NAMES = List.of(DEFAULT, ACCURATE);
 
+    /**
+     * Bundled backbones no longer offered for new sessions, kept so that sessions made with them still open (they
+     * are found by the id a session records): {@code accurate-768} is the accurate backbone as it was before it
+     * pooled each channel's maximum next to its mean. It reads the same model file.
+     */
+    private static final List<String> RETIRED_NAMES = List.of("accurate-768");
+
     private Backbones() {
     }
 
@@ -66,9 +73,14 @@ public final class Backbones {
         return BUNDLED_NAMES;
     }
 
-    /** The descriptor of the bundled backbone called {@code name} (one of {@link #bundledNames()}). */
+    /** Names of the bundled backbones kept only for the sessions made with them; see {@link #bundledDescriptorWithId}. */
+    public static List<String> retiredNames() {
+        return RETIRED_NAMES;
+    }
+
+    /** The descriptor of the bundled backbone called {@code name} (one of {@link #bundledNames()} or {@link #retiredNames()}). */
     public static Path bundledDescriptor(String name) {
-        if (!BUNDLED_NAMES.contains(name)) {
+        if (!BUNDLED_NAMES.contains(name) && !RETIRED_NAMES.contains(name)) {
             throw new BackboneException("no bundled backbone named \"" + name + "\"; bundled: " + BUNDLED_NAMES);
         }
         var descriptor = bundledDescriptor().resolveSibling(name + ".json");
@@ -78,11 +90,20 @@ public final class Backbones {
         return descriptor;
     }
 
-    /** The bundled descriptor whose backbone id is {@code id}, if any: how a session made with one finds it again. */
+    /**
+     * The bundled descriptor whose backbone id is {@code id}, offered or retired, if any: how a session made with
+     * one finds it again.
+     */
     public static Optional<Path> bundledDescriptorWithId(String id) {
         for (var name : BUNDLED_NAMES) {
             var descriptor = bundledDescriptor(name);
             if (BackboneDescriptor.read(descriptor).id().equals(id)) {
+                return Optional.of(descriptor);
+            }
+        }
+        for (var name : RETIRED_NAMES) {
+            var descriptor = bundledDescriptor().resolveSibling(name + ".json");
+            if (Files.isRegularFile(descriptor) && BackboneDescriptor.read(descriptor).id().equals(id)) {
                 return Optional.of(descriptor);
             }
         }

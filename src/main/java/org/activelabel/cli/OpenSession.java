@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.activelabel.backbone.Backbone;
+import org.activelabel.backbone.Backbones;
 import org.activelabel.session.Session;
 import org.activelabel.session.SessionException;
 import org.activelabel.workspace.SessionWorkspace;
@@ -12,12 +13,15 @@ import org.activelabel.workspace.SessionWorkspace;
 record OpenSession(Backbone backbone, SessionWorkspace workspace) implements AutoCloseable {
 
     /**
-     * Opens the session in {@code dir} (taking its lock) with the bundled backbone or the one {@code descriptor}
-     * names, which must be the backbone the session was made with.
+     * Opens the session in {@code dir} (taking its lock) with the backbone {@code descriptor} names, which must be
+     * the backbone the session was made with; without one, with the bundled backbone the session was made with, or
+     * else the default.
      */
     static OpenSession open(Path dir, Path descriptor) throws IOException {
         String sessionBackbone = backboneIdOf(dir);
-        Backbone backbone = CliSupport.openBackbone(descriptor);
+        Backbone backbone = descriptor == null
+                ? Backbones.open(Backbones.bundledDescriptorWithId(sessionBackbone).orElse(Backbones.bundledDescriptor()))
+                : CliSupport.openBackbone(descriptor);
         try {
             if (!backbone.id().equals(sessionBackbone)) {
                 throw new SessionException("session " + dir + " was made with backbone \"" + sessionBackbone

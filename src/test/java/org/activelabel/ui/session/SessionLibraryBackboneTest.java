@@ -57,6 +57,21 @@ class SessionLibraryBackboneTest {
     }
 
     @Test
+    void aSessionMadeWithTheAccurateBackboneBeforeItPooledMaximaStillOpensWithItsMeansOnlyFeatures() throws IOException {
+        var images = SampleImages.copy(temp.resolve("images"), CLASSES, 1);
+        Path dir = temp.resolve("sessions").resolve("older");
+        Session.create(dir, "older", images, CLASSES, "inception_v3-nsfwjs440-mixed5-224").close();
+
+        try (var library = new SessionLibrary(temp.resolve("sessions"), images, BackboneShelf.bundled());
+             var reopened = library.open(dir)) {
+            assertEquals("inception_v3-nsfwjs440-mixed5-224", reopened.backboneId());
+            assertTrue(reopened.backboneDescription().contains("768 features (channel means)"),
+                    reopened.backboneDescription());
+            assertTrue(library.backboneDescriptor(reopened.backboneId()).orElseThrow().endsWith("accurate-768.json"));
+        }
+    }
+
+    @Test
     void aSessionMadeWithABackboneTheWindowDoesNotHaveIsRefusedNamingIt() throws IOException {
         var images = SampleImages.copy(temp.resolve("images"), CLASSES, 1);
         Path dir = temp.resolve("sessions").resolve("own");
