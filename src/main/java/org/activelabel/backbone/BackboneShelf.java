@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The backbones the window offers: each bundled one, by name for a new session and by id for a session made with
- * it (a retired one only by id). A backbone is opened when first asked for (and its ONNX model loaded only when an image needs reading), then
- * shared by every session that uses it; closing the shelf closes them.
+ * it (a retired one only by id). A backbone is opened when first asked for (and its ONNX model loaded only when an
+ * image needs reading), then shared by every session that uses it; closing the shelf closes them.
  */
 public final class BackboneShelf implements AutoCloseable {
 
@@ -112,7 +112,8 @@ public final class BackboneShelf implements AutoCloseable {
     }
 
     private String names() {
-        return String.join(", ", slots.stream().filter(Slot::offered).map(s -> s.choice().name() + " (" + s.choice().id() + ")").toList());
+        return String.join(", ", slots.stream().filter(Slot::offered)
+                .map(s -> s.choice().name() + " (" + s.choice().id() + ")").toList());
     }
 
     private static String describe(BackboneDescriptor descriptor) {

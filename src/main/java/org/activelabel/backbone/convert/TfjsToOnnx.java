@@ -70,13 +70,13 @@ public final class TfjsToOnnx {
               --scale/--mean/--std  input normalisation x' = (pixel*scale - mean)/std; default 1/255, 0, 1""";
 
     /**
-     * A converted model: the ONNX bytes, per requested layer its output name and channel count, and
+     * A converted model: the ONNX bytes, its outputs in the order asked for (layer by layer, pooling by pooling), and
      * the input size the source model was built for (the ONNX graph accepts any size).
      */
     public record Converted(byte[] onnx, List<Output> outputs, int inputHeight, int inputWidth) {}
 
-    /** One graph output: the layer it comes from, its tensor name and its length per image (channels of a raw map). */
-    public record Output(String layer, String name, int channels) {}
+    /** One graph output: the layer it comes from, its tensor name, and its floats per image (channels, for a raw map). */
+    public record Output(String layer, String name, int dim) {}
 
     private final TfjsLayersModel model;
     private final OnnxGraph graph = new OnnxGraph("backbone");
@@ -138,7 +138,8 @@ public final class TfjsToOnnx {
                 var out = pooling.outputName(name);
                 int length = channels;
                 if (pooling == Pooling.AVG) {
-                    graph.node("ReduceMean", List.of(map), List.of(out), OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
+                    graph.node("ReduceMean", List.of(map), List.of(out),
+                            OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
                 } else {
                     graph.node("ReduceMean", List.of(map), List.of(out + "_mean"),
                             OnnxAttribute.of("axes", 2, 3), OnnxAttribute.of("keepdims", 0));
@@ -489,7 +490,7 @@ public final class TfjsToOnnx {
                     BackboneDescriptor.Layout.NCHW,
                     Float.parseFloat(options.getOrDefault("scale", String.valueOf(1f / 255))),
                     floats(options.getOrDefault("mean", "0,0,0")), floats(options.getOrDefault("std", "1,1,1")),
-                    first.name(), raw ? BackboneDescriptor.Pool.AVG : BackboneDescriptor.Pool.NONE, first.channels(),
+                    first.name(), raw ? BackboneDescriptor.Pool.AVG : BackboneDescriptor.Pool.NONE, first.dim(),
                     options.getOrDefault("description", ""));
             descriptor.write(descriptorFile);
             LOG.info("wrote {}", descriptorFile);
