@@ -1,0 +1,50 @@
+#!/usr/bin/env python3
+"""Channel means against means and maxima, as features for a softmax head, with random labels.
+
+Reads raw feature maps written by DumpFeatureMaps.java (a descriptor whose output is the map itself,
+"pool": "none", featureDim = CHANNELS x CELLS) and compares two poolings of them: the channel means
+(what the backbones gave before) and the means followed by the maxima. The head sees the features as
+the app's head does (unit length, standardised with the labelled images' statistics; L2 penalty 0.01).
+Per seed: a stratified 30 % test split, then the first B images of a shuffled pool are labelled.
+
+usage: pooling.py MAPS_PREFIX CHANNELS CELLS SEEDS BUDGETS
+  e.g. pooling.py /tmp/maps/digits 768 144 5 20,50,100,250   (InceptionV3 mixed5 at 224 px: 12 x 12 cells)
+"""
+import sys
+import numpy as np
+from fine_tune_block13 import head
+
+
+def main(prefix, channels, cells, seeds, budgets):
+    maps = np.fromfile(prefix + '.f32', dtype='<f4').reshape(-1, channels, cells)
+    y = np.array([int(line.split('\t')[0]) for line in open(prefix + '.txt')])
+    poolings = {'means': maps.mean(2), 'means + maxima': np.hstack([maps.mean(2), maps.max(2)])}
+    del maps
+    classes, results = y.max() + 1, {}
+    for seed in range(seeds):
+        rng = np.random.default_rng(seed)
+        test = []
+        for k in range(classes):
+            members = np.where(y == k)[0]
+            rng.shuffle(members)
+            test += list(members[:int(round(0.3 * len(members)))])
+        test = np.array(test)
+        pool = np.setdiff1d(np.arange(len(y)), test)
+        rng.shuffle(pool)
+        for budget in budgets:
+            labelled = pool[:budget]
+            y1h = np.eye(classes, dtype='f4')[y[labelled]]
+            for name, f in poolings.items():
+                g = f[labelled] / np.linalg.norm(f[labelled], axis=1, keepdims=True)
+                mu, sd = g.mean(0), g.std(0) + 1e-6
+                scale = lambda a: (a / np.linalg.norm(a, axis=1, keepdims=True) - mu) / sd
+                v, c = head(scale(f[labelled]), y1h, 0.01)
+                results.setdefault((budget, name), []).append(((scale(f[test]) @ v + c).argmax(1) == y[test]).mean())
+    for budget in budgets:
+        print('%5d  ' % budget + '   '.join('%s %.1f %%' % (name, 100 * np.mean(results[(budget, name)])) for name in poolings))
+
+
+if __name__ == '__main__':
+    if len(sys.argv) != 6:
+        sys.exit(__doc__)
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), [int(b) for b in sys.argv[5].split(',')])
