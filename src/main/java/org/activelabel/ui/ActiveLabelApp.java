@@ -158,8 +158,8 @@ public final class ActiveLabelApp extends Application {
         viewModel = new LabellingViewModel(opened, tasks);
         var sessionMenu = library == null ? null : new SessionMenu(library, new SessionMenu.Actions() {
             @Override
-            public void open(String what, BackgroundTasks.Work<Workspace> work) {
-                openSession(what, work);
+            public void open(String what, BackgroundTasks.Work<Workspace> work, Runnable afterProblem) {
+                openSession(what, work, afterProblem);
             }
 
             @Override
@@ -274,7 +274,8 @@ public final class ActiveLabelApp extends Application {
      * Opens another session in the background while the current one stays usable; the current one
      * is closed only once the new one is open, and stays open when opening fails.
      */
-    private void openSession(String what, BackgroundTasks.Work<Workspace> work) {
+    /** Opens what {@code work} opens in the background; if it cannot, says why, then runs {@code afterProblem}. */
+    private void openSession(String what, BackgroundTasks.Work<Workspace> work, Runnable afterProblem) {
         if (opening) {
             return;
         }
@@ -287,6 +288,7 @@ public final class ActiveLabelApp extends Application {
             opening = false;
             mainView.hideBusy();
             showSessionProblem(error);
+            afterProblem.run();
         });
     }
 

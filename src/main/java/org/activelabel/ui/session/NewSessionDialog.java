@@ -38,7 +38,8 @@ public final class NewSessionDialog extends Dialog<NewSession> {
     private final ComboBox<BackboneShelf.Choice> backbone = new ComboBox<>();
     private final Label backboneNote = new Label();
 
-    public NewSessionDialog(Window owner, List<BackboneShelf.Choice> backbones) {
+    /** An empty dialog, or with {@code earlier} (may be null) filled in, to correct a session that could not be made. */
+    public NewSessionDialog(Window owner, List<BackboneShelf.Choice> backbones, NewSession earlier) {
         initOwner(owner);
         setTitle("New session");
         setHeaderText("Label a folder of images (sub-folders are included)");
@@ -115,7 +116,19 @@ public final class NewSessionDialog extends Dialog<NewSession> {
                         || (!fromFolders.isSelected() && NewSession.parseClasses(classes.getText()).isEmpty()),
                 folder.textProperty(), name.textProperty(), classes.textProperty(), fromFolders.selectedProperty()));
         setResultConverter(button -> button == create ? spec() : null);
-        setOnShown(event -> folder.requestFocus());
+        if (earlier != null) {
+            fill(earlier);
+        }
+        setOnShown(event -> (earlier == null ? folder : name).requestFocus());
+    }
+
+    private void fill(NewSession earlier) {
+        folder.setText(earlier.imageFolder().toString());
+        name.setText(earlier.name());
+        classes.setText(String.join(", ", earlier.classes()));
+        fromFolders.setSelected(earlier.classesFromSubFolders());
+        backbone.getItems().stream().filter(choice -> choice.name().equals(earlier.backbone())).findFirst()
+                .ifPresent(backbone.getSelectionModel()::select);
     }
 
     /** The entered session; with "take the sub-folder names" the library reads them when it creates it. */

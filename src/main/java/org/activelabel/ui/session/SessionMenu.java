@@ -23,8 +23,11 @@ public final class SessionMenu extends MenuButton {
 
     /** What the window does with a chosen session. */
     public interface Actions {
-        /** Runs {@code work} in the background showing {@code what}, then shows the workspace it opened. */
-        void open(String what, BackgroundTasks.Work<Workspace> work);
+        /**
+         * Runs {@code work} in the background showing {@code what}, then shows the workspace it opened; if it fails,
+         * says why, then runs {@code afterProblem}.
+         */
+        void open(String what, BackgroundTasks.Work<Workspace> work, Runnable afterProblem);
 
         Workspace current();
 
@@ -64,9 +67,14 @@ public final class SessionMenu extends MenuButton {
     }
 
     public void askNew() {
-        new NewSessionDialog(getScene().getWindow(), library.backbones()).showAndWait().ifPresent(spec ->
-                actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder() + "…",
-                        progress -> library.create(spec)));
+        askNew(null);
+    }
+
+    /** The New session dialog, filled with {@code earlier} if given: a session that could not be made is asked again. */
+    private void askNew(NewSession earlier) {
+        new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier).showAndWait().ifPresent(spec ->
+                actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder()
+                        + "…", progress -> library.create(spec), () -> askNew(spec)));
     }
 
     public void askOpen() {
@@ -110,7 +118,7 @@ public final class SessionMenu extends MenuButton {
             info.showAndWait();
             return;
         }
-        actions.open("Opening " + sessionDir + "…", progress -> library.open(sessionDir));
+        actions.open("Opening " + sessionDir + "…", progress -> library.open(sessionDir), () -> { });
     }
 
     private void fillRecent() {

@@ -1,0 +1,127 @@
+package org.activelabel.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.activelabel.backbone.BackboneShelf;
+import org.activelabel.backbone.Backbones;
+import org.activelabel.backbone.OnnxBackbone;
+import org.activelabel.testing.SampleImages;
+import org.activelabel.ui.session.SessionLibrary;
+import org.activelabel.ui.session.SessionMenu;
+import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
+import org.activelabel.workspace.SessionWorkspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** A session that cannot be made is said why, then asked for again with what was typed: nothing is typed twice. */
+@ExtendWith(ApplicationExtension.class)
+class NewSessionAgainTest {
+
+    private static final List<String> CLASSES = List.of("activities", "flags");
+    private static final String FORM = "Label a folder of images (sub-folders are included)";
+
+    @TempDir
+    static Path temp;
+    private static Path images;
+    private static Path sessionDir;
+    private static OnnxBackbone backbone;
+
+    private ActiveLabelApp app;
+
+    @BeforeAll
+    static void aSessionCalledTaken() throws IOException {
+        images = SampleImages.copy(temp.resolve("images"), CLASSES, 2);
+        sessionDir = temp.resolve("sessions").resolve("taken");
+        backbone = Backbones.openBundled();
+        SessionWorkspace.create(sessionDir, "taken", images, CLASSES, backbone).close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        var library = new SessionLibrary(temp.resolve("sessions"), images, BackboneShelf.of(backbone));
+        app = new ActiveLabelApp(Opening.of(() -> SessionWorkspace.open(sessionDir, backbone)), library,
+                new DecodedThumbnailSource());
+        app.start(stage);
+    }
+
+    @AfterEach
+    void stop(FxRobot robot) {
+        robot.interact(app::stop);
+    }
+
+    @Test
+    void aNameAlreadyTakenIsSaidThenTheDialogComesBackWithWhatWasTyped(FxRobot robot) throws TimeoutException {
+        waitUntil(60, () -> app.viewModel().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        SessionMenu menu = robot.lookup(node -> node instanceof SessionMenu).query();
+        Platform.runLater(menu::askNew);
+        waitUntil(10, () -> dialog(robot, FORM) != null);
+        DialogPane form = dialog(robot, FORM);
+        robot.interact(() -> {
+            field(robot, form, "Image folder").setText(images.toString());
+            field(robot, form, "Session name").setText("taken");
+            classes(robot, form).setText("activities, flags");
+        });
+        robot.interact(() -> press(form, ButtonBar.ButtonData.OK_DONE));
+
+        waitUntil(30, () -> dialog(robot, "That session cannot be used") != null);
+        DialogPane problem = dialog(robot, "That session cannot be used");
+        assertTrue(problem.getContentText().contains("already exists"), problem.getContentText());
+        robot.interact(() -> press(problem, ButtonBar.ButtonData.OK_DONE));
+
+        waitUntil(10, () -> dialog(robot, FORM) != null);
+        DialogPane again = dialog(robot, FORM);
+        assertEquals(images.toString(), field(robot, again, "Image folder").getText());
+        assertEquals("taken", field(robot, again, "Session name").getText());
+        assertEquals("activities, flags", classes(robot, again).getText());
+        robot.interact(() -> press(again, ButtonBar.ButtonData.CANCEL_CLOSE));
+        waitUntil(10, () -> dialog(robot, FORM) == null);
+    }
+
+    private static TextField field(FxRobot robot, DialogPane pane, String prompt) {
+        return robot.from(pane).lookup((Node n) -> n instanceof TextField t && prompt.equals(t.getPromptText())).query();
+    }
+
+    private static TextArea classes(FxRobot robot, DialogPane pane) {
+        return robot.from(pane).lookup((Node n) -> n instanceof TextArea).query();
+    }
+
+    private static void press(DialogPane pane, ButtonBar.ButtonData kind) {
+        ButtonType type = pane.getButtonTypes().stream().filter(t -> t.getButtonData() == kind).findFirst().orElseThrow();
+        ((Button) pane.lookupButton(type)).fire();
+    }
+
+    private static DialogPane dialog(FxRobot robot, String header) {
+        return robot.listWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot())
+                .filter(pane -> header.equals(pane.getHeaderText())).findFirst().orElse(null);
+    }
+
+    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
