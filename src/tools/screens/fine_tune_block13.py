@@ -45,6 +45,20 @@ def pretrained(b12_prefix, b13bn_prefix):
     return solution[:IN].astype('f4'), solution[IN].astype('f4')
 
 
+def split(y, seed):
+    """A stratified 30 % test split, and the rest shuffled: the first B of it are the labelled images."""
+    rng = np.random.default_rng(seed)
+    test = []
+    for k in range(y.max() + 1):
+        members = np.where(y == k)[0]
+        rng.shuffle(members)
+        test += list(members[:int(round(0.3 * len(members)))])
+    test = np.array(test)
+    pool = np.setdiff1d(np.arange(len(y)), test)
+    rng.shuffle(pool)
+    return test, pool
+
+
 def features(x, w, b):
     z = x @ w + b
     return z, np.clip(z, 0, 6).mean(1)
@@ -105,15 +119,7 @@ def main(args):
     settings = [tuple(float(p) for p in s.split(',')) for s in args[5:]]
     classes, results = y.max() + 1, {}
     for seed in range(seeds):
-        rng = np.random.default_rng(seed)
-        test = []
-        for k in range(classes):
-            members = np.where(y == k)[0]
-            rng.shuffle(members)
-            test += list(members[:int(round(0.3 * len(members)))])
-        test = np.array(test)
-        pool = np.setdiff1d(np.arange(len(y)), test)
-        rng.shuffle(pool)
+        test, pool = split(y, seed)
         _, frozen_test = features(x[test], w0, b0)
         for budget in budgets:
             labelled = pool[:budget]

@@ -12,7 +12,7 @@ usage: pooling.py MAPS_PREFIX CHANNELS CELLS SEEDS BUDGETS
 """
 import sys
 import numpy as np
-from fine_tune_block13 import head
+from fine_tune_block13 import head, split
 
 
 def main(prefix, channels, cells, seeds, budgets):
@@ -22,15 +22,7 @@ def main(prefix, channels, cells, seeds, budgets):
     del maps
     classes, results = y.max() + 1, {}
     for seed in range(seeds):
-        rng = np.random.default_rng(seed)
-        test = []
-        for k in range(classes):
-            members = np.where(y == k)[0]
-            rng.shuffle(members)
-            test += list(members[:int(round(0.3 * len(members)))])
-        test = np.array(test)
-        pool = np.setdiff1d(np.arange(len(y)), test)
-        rng.shuffle(pool)
+        test, pool = split(y, seed)
         for budget in budgets:
             labelled = pool[:budget]
             y1h = np.eye(classes, dtype='f4')[y[labelled]]

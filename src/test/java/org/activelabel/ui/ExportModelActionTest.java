@@ -1,5 +1,7 @@
 package org.activelabel.ui;
 
+import static org.activelabel.ui.Windows.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -7,9 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Stage;
 import org.activelabel.backbone.BackboneShelf;
@@ -98,17 +97,11 @@ class ExportModelActionTest {
     }
 
     private static DialogPane dialog(FxRobot robot) {
-        return robot.listWindows().stream()
-                .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
-                .map(w -> (DialogPane) w.getScene().getRoot()).findFirst().orElse(null);
+        return Windows.dialog(robot, pane -> true);
     }
 
     private static List<String> titles(FxRobot robot) {
         return robot.listWindows().stream().filter(w -> w instanceof Stage).map(w -> ((Stage) w).getTitle())
                 .filter(t -> t != null).toList();
-    }
-
-    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }

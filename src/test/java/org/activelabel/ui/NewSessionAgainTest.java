@@ -1,14 +1,14 @@
 package org.activelabel.ui;
 
+import static org.activelabel.ui.Windows.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -115,13 +115,6 @@ class NewSessionAgainTest {
     }
 
     private static DialogPane dialog(FxRobot robot, String header) {
-        return robot.listWindows().stream()
-                .filter(w -> w.isShowing() && w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
-                .map(w -> (DialogPane) w.getScene().getRoot())
-                .filter(pane -> header.equals(pane.getHeaderText())).findFirst().orElse(null);
-    }
-
-    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
+        return Windows.dialog(robot, pane -> header.equals(pane.getHeaderText()));
     }
 }

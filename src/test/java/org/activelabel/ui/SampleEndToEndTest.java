@@ -1,5 +1,7 @@
 package org.activelabel.ui;
 
+import static org.activelabel.ui.Windows.waitUntil;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,9 +12,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -168,9 +168,5 @@ class SampleEndToEndTest {
     private static int idOf(LabellingViewModel vm, String path) {
         return vm.workspace().items().stream().filter(i -> i.relativePath().equals(path)).findFirst()
                 .orElseThrow().id();
-    }
-
-    private static void waitUntil(int seconds, BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
     }
 }
