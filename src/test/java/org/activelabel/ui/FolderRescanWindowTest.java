@@ -1,7 +1,6 @@
 package org.activelabel.ui;
 
 import static org.activelabel.ui.Windows.waitUntil;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,11 +1,11 @@
 package org.activelabel.ui;
 
 import static org.activelabel.ui.Windows.waitUntil;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeoutException;
@@ -20,7 +20,8 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.activelabel.backbone.BackboneShelf;
 import org.activelabel.backbone.Backbones;
-import org.activelabel.backbone.OnnxBackbone;
+import org.activelabel.deploy.OnnxClassifier;
+import org.activelabel.progress.ProgressSink;
 import org.activelabel.testing.SampleImages;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
@@ -36,31 +37,44 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A session that cannot be made is said why, then asked for again with what was typed: nothing is typed twice. */
+/**
+ * The Session menu on a window with a session that has a trained model: Export model… writes a classifier that knows
+ * its classes; New session… with a name already taken says so, then asks again with what was typed.
+ */
 @ExtendWith(ApplicationExtension.class)
-class NewSessionAgainTest {
+class SessionMenuTest {
 
-    private static final List<String> CLASSES = List.of("activities", "flags");
+    private static final List<String> CLASSES = List.of("activities", "flags", "food-drink");
     private static final String FORM = "Label a folder of images (sub-folders are included)";
 
     @TempDir
     static Path temp;
     private static Path images;
     private static Path sessionDir;
-    private static OnnxBackbone backbone;
 
     private ActiveLabelApp app;
 
     @BeforeAll
-    static void aSessionCalledTaken() throws IOException {
-        images = SampleImages.copy(temp.resolve("images"), CLASSES, 2);
-        sessionDir = temp.resolve("sessions").resolve("taken");
-        backbone = Backbones.openBundled();
-        SessionWorkspace.create(sessionDir, "taken", images, CLASSES, backbone).close();
+    static void sessionWithAModel() throws IOException {
+        images = SampleImages.copy(temp.resolve("images"), CLASSES, 6);
+        sessionDir = temp.resolve("sessions").resolve("trained");
+        try (var backbone = Backbones.openBundled();
+             var workspace = SessionWorkspace.create(sessionDir, "trained", images, CLASSES, backbone)) {
+            workspace.featurize(ProgressSink.NONE);
+            var items = workspace.items();
+            for (int c = 0; c < CLASSES.size(); c++) {
+                String folder = CLASSES.get(c) + "/";
+                workspace.label(items.stream().filter(i -> i.relativePath().startsWith(folder)).limit(3)
+                        .mapToInt(i -> i.id()).toArray(), c);
+            }
+            workspace.updateModel(true, ProgressSink.NONE);
+        }
     }
 
+    /** Each window gets its own backbone: closing the window closes the library, and the backbone with it. */
     @Start
     void start(Stage stage) {
+        var backbone = Backbones.openBundled();
         var library = new SessionLibrary(temp.resolve("sessions"), images, BackboneShelf.of(backbone));
         app = new ActiveLabelApp(Opening.of(() -> SessionWorkspace.open(sessionDir, backbone)), library,
                 new DecodedThumbnailSource());
@@ -73,7 +87,36 @@ class NewSessionAgainTest {
     }
 
     @Test
-    void aNameAlreadyTakenIsSaidThenTheDialogComesBackWithWhatWasTyped(FxRobot robot) throws TimeoutException {
+    void exportModelWritesTheOpenSessionsClassifierAndSaysWhatItWrote(FxRobot robot) throws Exception {
+        waitUntil(60, () -> app.viewModel().isPresent() && app.viewModel().get().modelProperty().get() != null);
+        waitUntil(10, () -> titles(robot).stream().anyMatch(t -> t.startsWith("trained — ActiveLabel ")));
+        WaitForAsyncUtils.waitForFxEvents();
+        SessionMenu menu = robot.lookup(node -> node instanceof SessionMenu).query();
+        Path out = temp.resolve("exported").resolve("trained.onnx");
+        robot.interact(() -> menu.exportModelTo(out));
+
+        waitUntil(60, () -> dialog(robot) != null);
+        DialogPane dialog = dialog(robot);
+        assertEquals("Model exported", dialog.getHeaderText());
+        assertTrue(dialog.getContentText().contains("trained on 9 labels"), dialog.getContentText());
+        assertTrue(Files.isRegularFile(out));
+        try (var classifier = OnnxClassifier.open(out)) {
+            assertEquals(CLASSES, classifier.classes());
+        }
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    private static DialogPane dialog(FxRobot robot) {
+        return Windows.dialog(robot, pane -> true);
+    }
+
+    private static List<String> titles(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof Stage).map(w -> ((Stage) w).getTitle())
+                .filter(t -> t != null).toList();
+    }
+
+    @Test
+    void newSessionWithANameAlreadyTakenSaysSoThenAsksAgainWithWhatWasTyped(FxRobot robot) throws TimeoutException {
         waitUntil(60, () -> app.viewModel().isPresent());
         WaitForAsyncUtils.waitForFxEvents();
         SessionMenu menu = robot.lookup(node -> node instanceof SessionMenu).query();
@@ -82,7 +125,7 @@ class NewSessionAgainTest {
         DialogPane form = dialog(robot, FORM);
         robot.interact(() -> {
             field(robot, form, "Image folder").setText(images.toString());
-            field(robot, form, "Session name").setText("taken");
+            field(robot, form, "Session name").setText("trained");
             classes(robot, form).setText("activities, flags");
         });
         robot.interact(() -> press(form, ButtonBar.ButtonData.OK_DONE));
@@ -95,7 +138,7 @@ class NewSessionAgainTest {
         waitUntil(10, () -> dialog(robot, FORM) != null);
         DialogPane again = dialog(robot, FORM);
         assertEquals(images.toString(), field(robot, again, "Image folder").getText());
-        assertEquals("taken", field(robot, again, "Session name").getText());
+        assertEquals("trained", field(robot, again, "Session name").getText());
         assertEquals("activities, flags", classes(robot, again).getText());
         robot.interact(() -> press(again, ButtonBar.ButtonData.CANCEL_CLOSE));
         waitUntil(10, () -> dialog(robot, FORM) == null);
