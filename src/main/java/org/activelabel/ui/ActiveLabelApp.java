@@ -272,9 +272,9 @@ public final class ActiveLabelApp extends Application {
 
     /**
      * Opens another session in the background while the current one stays usable; the current one
-     * is closed only once the new one is open, and stays open when opening fails.
+     * is closed only once the new one is open, and stays open when opening fails: then the window says why and
+     * runs {@code afterProblem}.
      */
-    /** Opens what {@code work} opens in the background; if it cannot, says why, then runs {@code afterProblem}. */
     private void openSession(String what, BackgroundTasks.Work<Workspace> work, Runnable afterProblem) {
         if (opening) {
             return;
