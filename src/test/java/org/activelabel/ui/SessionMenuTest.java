@@ -106,15 +106,6 @@ class SessionMenuTest {
         robot.interact(() -> dialog.getScene().getWindow().hide());
     }
 
-    private static DialogPane dialog(FxRobot robot) {
-        return Windows.dialog(robot, pane -> true);
-    }
-
-    private static List<String> titles(FxRobot robot) {
-        return robot.listWindows().stream().filter(w -> w instanceof Stage).map(w -> ((Stage) w).getTitle())
-                .filter(t -> t != null).toList();
-    }
-
     @Test
     void newSessionWithANameAlreadyTakenSaysSoThenAsksAgainWithWhatWasTyped(FxRobot robot) throws TimeoutException {
         waitUntil(60, () -> app.viewModel().isPresent());
@@ -142,6 +133,15 @@ class SessionMenuTest {
         assertEquals("activities, flags", classes(robot, again).getText());
         robot.interact(() -> press(again, ButtonBar.ButtonData.CANCEL_CLOSE));
         waitUntil(10, () -> dialog(robot, FORM) == null);
+    }
+
+    private static DialogPane dialog(FxRobot robot) {
+        return Windows.dialog(robot, pane -> true);
+    }
+
+    private static List<String> titles(FxRobot robot) {
+        return robot.listWindows().stream().filter(w -> w instanceof Stage).map(w -> ((Stage) w).getTitle())
+                .filter(t -> t != null).toList();
     }
 
     private static TextField field(FxRobot robot, DialogPane pane, String prompt) {
