@@ -19,6 +19,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
@@ -38,6 +39,9 @@ import javax.imageio.stream.ImageInputStream;
  * compositing of transparency on white. HEIC and AVIF files are refused by name.
  */
 public final class ImageDecoder {
+
+    /** Formats whose files may say how to turn the picture upright (an EXIF or TIFF orientation tag). */
+    private static final Set<String> ORIENTED_FORMATS = Set.of("JPEG", "WEBP", "PNG", "TIFF");
 
     public static final long DEFAULT_MAX_PIXELS = 100_000_000L;
 
@@ -207,8 +211,7 @@ public final class ImageDecoder {
                 if (tooLarge != null) {
                     return tooLarge;
                 }
-                int orientation = "JPEG".equals(format) || "WEBP".equals(format) || "PNG".equals(format)
-                        ? exifOrientation(file) : 1;
+                int orientation = ORIENTED_FORMATS.contains(format) ? exifOrientation(file) : 1;
                 boolean swapsSides = orientation >= 5;
                 int step = subsampling.step(swapsSides ? height : width, swapsSides ? width : height);
 

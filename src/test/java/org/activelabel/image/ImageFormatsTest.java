@@ -147,6 +147,22 @@ class ImageFormatsTest {
     }
 
     @Test
+    void tiffWithAnOrientationTagIsTurnedUpright() throws Exception {
+        // written by ImageMagick: red and blue halves side by side, 32 x 16, tagged "turn clockwise" (orientation 6):
+        // convert -size 16x16 xc:'rgb(200,40,10)' -size 16x16 xc:'rgb(20,120,220)' +append -orient right-top
+        //     -compress none halves-orientation6.tif
+        Path file = dir.resolve("scan.tif");
+        try (var in = ImageFormatsTest.class.getResourceAsStream("/images/halves-orientation6.tif")) {
+            Files.copy(in, file);
+        }
+        BufferedImage image = decoded(file);
+        assertEquals(16, image.getWidth());
+        assertEquals(32, image.getHeight());
+        assertColour(RED, image, 8, 5, 0);
+        assertColour(BLUE, image, 8, 26, 0);
+    }
+
+    @Test
     void heicIsRefusedByName() {
         assertEquals("format not supported (HEIC)", reason(TestImages.resource(dir, "red-blue.heic")));
     }
