@@ -97,7 +97,7 @@ class InceptionLayersConversionTest {
                 .weight("conv/kernel", new int[] {1, 1, 2, 3}, kernel)
                 .write(folder);
 
-        var converted = TfjsToOnnx.convert(model, List.of("mixed"), List.of(TfjsToOnnx.Pooling.AVG));
+        var converted = TfjsToOnnx.convert(model, List.of("mixed"), List.of(Pooling.AVG));
 
         var expected = Nhwc.concat(input.relu(), input.averagePool3x3Same(), input.conv1x1(kernel, 3)).channelMeans();
         assertEquals(List.of(new TfjsToOnnx.Output("mixed", "mixed_avg", 7)), converted.outputs());
@@ -112,7 +112,7 @@ class InceptionLayersConversionTest {
                 .write(folder);
 
         var converted = TfjsToOnnx.convert(model, List.of("avg"),
-                List.of(TfjsToOnnx.Pooling.AVG_MAX, TfjsToOnnx.Pooling.AVG));
+                List.of(Pooling.AVG_MAX, Pooling.AVG));
 
         var map = input.averagePool3x3Same();
         float[] means = map.channelMeans();
@@ -131,7 +131,7 @@ class InceptionLayersConversionTest {
                 .layer("act", "Activation", "{\"activation\": \"tanh\"}", "in")
                 .write(folder);
 
-        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("act"), List.of(TfjsToOnnx.Pooling.AVG)));
+        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("act"), List.of(Pooling.AVG)));
         assertTrue(error.getMessage().contains("tanh"), error.getMessage());
     }
 
@@ -142,7 +142,7 @@ class InceptionLayersConversionTest {
                 .layer("rows", "Concatenate", "{\"axis\": 1}", "in", "relu")
                 .write(folder);
 
-        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("rows"), List.of(TfjsToOnnx.Pooling.AVG)));
+        var error = assertThrows(IllegalArgumentException.class, () -> TfjsToOnnx.convert(model, List.of("rows"), List.of(Pooling.AVG)));
         assertTrue(error.getMessage().contains("channel axis"), error.getMessage());
     }
 

@@ -57,7 +57,7 @@ class TfjsToOnnxTest {
     void unknownOutputLayerIsNamed() throws Exception {
         var modelJson = writeModel();
         var error = assertThrows(IllegalArgumentException.class,
-                () -> TfjsToOnnx.convert(modelJson, List.of("dense_9"), List.of(TfjsToOnnx.Pooling.AVG)));
+                () -> TfjsToOnnx.convert(modelJson, List.of("dense_9"), List.of(Pooling.AVG)));
         assertTrue(error.getMessage().contains("dense_9"), error.getMessage());
     }
 
