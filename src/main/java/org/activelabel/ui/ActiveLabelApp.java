@@ -176,7 +176,7 @@ public final class ActiveLabelApp extends Application {
             public void rescan() {
                 viewModel.rescan();
             }
-        });
+        }, tasks.lane(BackgroundTasks.Lane.IO));
         mainView = new MainView(new MainView.Parts(viewModel, tasks, thumbnailSource, thumbnails(opened), () -> {
             reviewModel = reviewModel(opened);
             return reviewModel;

@@ -2,6 +2,7 @@ package org.activelabel.ui;
 
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -78,6 +79,20 @@ public final class BackgroundTasks implements AutoCloseable {
             LOG.debug("Ignored work submitted after close");
         }
         return task;
+    }
+
+    /**
+     * {@code lane} for work that makes its own {@link Task} (a dialog reading a folder); after {@link #close()} it
+     * drops what it is given, as {@link #submit} does.
+     */
+    public Executor lane(Lane lane) {
+        return command -> {
+            try {
+                executor(lane).execute(command);
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("Ignored work submitted after close");
+            }
+        };
     }
 
     private ExecutorService executor(Lane lane) {

@@ -1,10 +1,14 @@
 package org.activelabel.ui.session;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
+import javafx.concurrent.Task;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -13,6 +17,8 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -30,6 +36,8 @@ import org.activelabel.backbone.Backbones;
  */
 public final class NewSessionDialog extends Dialog<NewSession> {
 
+    private static final String CHOOSE_FOLDER = "Choose the image folder first.";
+
     private final TextField folder = new TextField();
     private final TextField name = new TextField();
     private final TextArea classes = new TextArea();
@@ -37,9 +45,17 @@ public final class NewSessionDialog extends Dialog<NewSession> {
     private final Label hint = new Label();
     private final ComboBox<BackboneShelf.Choice> backbone = new ComboBox<>();
     private final Label backboneNote = new Label();
+    private final Executor folderLookups;
+    /** The sub-folder listing under way for the hint; replaced by the next keystroke. */
+    private Task<String> hintLookup;
 
-    /** An empty dialog, or with {@code earlier} (may be null) filled in, to correct a session that could not be made. */
-    public NewSessionDialog(Window owner, List<BackboneShelf.Choice> backbones, NewSession earlier) {
+    /**
+     * An empty dialog, or with {@code earlier} (may be null) filled in, to correct a session that could not be made.
+     * The folder is read on {@code folderLookups}, never on the JavaFX thread: it may sit on a slow share.
+     */
+    public NewSessionDialog(Window owner, List<BackboneShelf.Choice> backbones, NewSession earlier,
+                            Executor folderLookups) {
+        this.folderLookups = folderLookups;
         initOwner(owner);
         setTitle("New session");
         setHeaderText("Label a folder of images (sub-folders are included)");
@@ -54,6 +70,7 @@ public final class NewSessionDialog extends Dialog<NewSession> {
         name.setPromptText("Session name");
         classes.setPromptText("Class names, separated by commas or one per line");
         classes.setPrefRowCount(5);
+        classes.addEventFilter(KeyEvent.KEY_PRESSED, NewSessionDialog::tabLeavesTheField);
         classes.disableProperty().bind(fromFolders.selectedProperty());
         fromFolders.selectedProperty().addListener((obs, old, on) -> refreshHint());
         folder.textProperty().addListener((obs, old, text) -> {
@@ -153,21 +170,62 @@ public final class NewSessionDialog extends Dialog<NewSession> {
     }
 
     private void refreshHint() {
+        if (hintLookup != null) {
+            hintLookup.cancel();
+            hintLookup = null;
+        }
+        String text = folder.getText().strip();
         if (!fromFolders.isSelected()) {
             hint.setText("");
             return;
         }
-        var images = Path.of(folder.getText().strip());
-        if (folder.getText().isBlank() || !Files.isDirectory(images)) {
-            hint.setText("Choose the image folder first.");
+        if (text.isEmpty()) {
+            hint.setText(CHOOSE_FOLDER);
             return;
+        }
+        hint.setText("Looking for sub-folders in " + text + "…");
+        var lookup = new Task<String>() {
+            @Override
+            protected String call() {
+                return subFolderHint(text);
+            }
+        };
+        lookup.setOnSucceeded(event -> hint.setText(lookup.getValue()));
+        hintLookup = lookup;
+        folderLookups.execute(lookup);
+    }
+
+    /** What "take the sub-folder names" would give for the folder typed. Blocking: reads the folder. */
+    static String subFolderHint(String typed) {
+        Path images;
+        try {
+            images = Path.of(typed);
+        } catch (InvalidPathException e) {
+            return "\"" + typed + "\" is not a folder path: " + e.getReason() + ".";
+        }
+        if (!Files.isDirectory(images)) {
+            return CHOOSE_FOLDER;
         }
         try {
             var names = SessionLibrary.subFolderNames(images);
-            hint.setText(names.isEmpty() ? "This folder has no sub-folders." : "Classes: " + String.join(", ", names));
+            return names.isEmpty() ? "This folder has no sub-folders." : "Classes: " + String.join(", ", names);
         } catch (SessionProblem e) {
-            hint.setText(e.getMessage());
+            return e.getMessage();
         }
+    }
+
+    /**
+     * Tab goes on to the next field, as everywhere else in the form, instead of typing a tab into the class names;
+     * a text area moves focus on Ctrl+Tab, so Tab is passed on as that.
+     */
+    private static void tabLeavesTheField(KeyEvent event) {
+        if (event.getCode() != KeyCode.TAB || event.isControlDown() || event.isAltDown() || event.isMetaDown()) {
+            return;
+        }
+        event.consume();
+        var target = (Node) event.getTarget();
+        target.fireEvent(new KeyEvent(event.getSource(), target, KeyEvent.KEY_PRESSED, event.getCharacter(),
+                event.getText(), KeyCode.TAB, event.isShiftDown(), true, false, false));
     }
 
     /** "Fast" for the default backbone (what sets it apart from the accurate one), else the name capitalised. */

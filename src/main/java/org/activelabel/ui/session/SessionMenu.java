@@ -2,6 +2,7 @@ package org.activelabel.ui.session;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -40,12 +41,15 @@ public final class SessionMenu extends MenuButton {
 
     private final SessionLibrary library;
     private final Actions actions;
+    private final Executor folderLookups;
     private final Menu recent = new Menu("Recent sessions");
 
-    public SessionMenu(SessionLibrary library, Actions actions) {
+    /** {@code folderLookups} reads the folders the New session dialog is given, off the JavaFX thread. */
+    public SessionMenu(SessionLibrary library, Actions actions, Executor folderLookups) {
         super("Session");
         this.library = library;
         this.actions = actions;
+        this.folderLookups = folderLookups;
         var create = new MenuItem("New session…");
         create.setAccelerator(NEW);
         create.setOnAction(event -> askNew());
@@ -72,7 +76,7 @@ public final class SessionMenu extends MenuButton {
 
     /** The New session dialog, filled with {@code earlier} if given: a session that could not be made is asked again. */
     private void askNew(NewSession earlier) {
-        new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier).showAndWait().ifPresent(spec ->
+        new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier, folderLookups).showAndWait().ifPresent(spec ->
                 actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder()
                         + "…", progress -> library.create(spec), () -> askNew(spec)));
     }

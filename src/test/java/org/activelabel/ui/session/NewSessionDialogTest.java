@@ -1,0 +1,138 @@
+package org.activelabel.ui.session;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.input.KeyCode;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.activelabel.backbone.BackboneShelf;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** "Take the sub-folder names" lists the folder's sub-folders without the window waiting on the disk. */
+@ExtendWith(ApplicationExtension.class)
+class NewSessionDialogTest {
+
+    @TempDir
+    Path temp;
+
+    /** Folder reads the dialog hands over, run only when the test says. */
+    private final Queue<Runnable> folderReads = new ArrayDeque<>();
+    private final Executor heldBack = folderReads::add;
+
+    private Stage window;
+
+    @Start
+    void start(Stage stage) {
+        window = stage;
+        stage.setScene(new Scene(new StackPane(), 300, 200));
+        stage.show();
+    }
+
+    @Test
+    void theSubFolderNamesAreReadInTheBackgroundAndOnlyTheLastFolderTypedIsShown(FxRobot robot)
+            throws IOException, TimeoutException {
+        Path images = temp.resolve("pets");
+        Files.createDirectories(images.resolve("dogs"));
+        Files.createDirectories(images.resolve("cats"));
+        Path other = temp.resolve("cars");
+        Files.createDirectories(other.resolve("vans"));
+        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
+        NewSessionDialog[] dialog = new NewSessionDialog[1];
+        robot.interact(() -> dialog[0] = new NewSessionDialog(null, choices, null, heldBack));
+        var pane = dialog[0].getDialogPane();
+        TextField folder = node(pane.lookupAll(".text-field"), TextField.class,
+                field -> "Image folder".equals(field.getPromptText()));
+        CheckBox fromFolders = node(pane.lookupAll(".check-box"), CheckBox.class, box -> true);
+
+        robot.interact(() -> {
+            folder.setText(other.toString());
+            fromFolders.setSelected(true);
+            folder.setText(images.toString());
+        });
+        Label hint = node(pane.lookupAll(".label"), Label.class,
+                label -> label.getText().startsWith("Looking for sub-folders in " + images));
+        assertEquals(2, folderReads.size(), "one read for each folder typed while the box was ticked");
+
+        runFolderReads();
+        waitForHint(hint, "Classes: cats, dogs");
+        assertEquals("Classes: cats, dogs", hint.getText(), "the read for the earlier folder is dropped");
+
+        robot.interact(() -> folder.setText(temp.resolve("nowhere").toString()));
+        runFolderReads();
+        waitForHint(hint, "Choose the image folder first.");
+    }
+
+    @Test
+    void tabInTheClassNamesGoesOnToTheNextFieldAndShiftTabBack(FxRobot robot) {
+        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
+        NewSessionDialog[] dialog = new NewSessionDialog[1];
+        robot.interact(() -> {
+            dialog[0] = new NewSessionDialog(window, choices, null, heldBack);
+            dialog[0].show();
+        });
+        var pane = dialog[0].getDialogPane();
+        TextArea classes = node(pane.lookupAll(".text-area"), TextArea.class, area -> true);
+        CheckBox fromFolders = node(pane.lookupAll(".check-box"), CheckBox.class, box -> true);
+        robot.interact(() -> {
+            classes.setText("cats, dogs");
+            classes.requestFocus();
+            classes.end();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(classes.isFocused(), "the class names have the focus");
+
+        robot.type(KeyCode.TAB);
+        assertEquals("cats, dogs", classes.getText());
+        assertTrue(fromFolders.isFocused(), "Tab moves on to the check box");
+        robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
+        assertTrue(classes.isFocused(), "Shift+Tab comes back");
+        assertEquals("cats, dogs", classes.getText());
+        robot.interact(dialog[0]::close);
+    }
+
+    @Test
+    void aTypedPathThatCannotBeAFolderIsNamedInTheHint() {
+        String typed = "pets\0";
+        String hint = NewSessionDialog.subFolderHint(typed);
+        assertTrue(hint.startsWith("\"" + typed + "\" is not a folder path"), hint);
+    }
+
+    private void runFolderReads() {
+        while (!folderReads.isEmpty()) {
+            folderReads.remove().run();
+        }
+    }
+
+    private static void waitForHint(Label hint, String text) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> text.equals(hint.getText()));
+    }
+
+    private static <T extends Node> T node(Set<Node> nodes, Class<T> type, Predicate<T> which) {
+        return nodes.stream().filter(type::isInstance).map(type::cast).filter(which).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " as expected"));
+    }
+}
