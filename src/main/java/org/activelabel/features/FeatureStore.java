@@ -167,6 +167,13 @@ public final class FeatureStore implements Closeable {
         return stored != null && stored.matches(key);
     }
 
+    /** The size and time of the file at {@code relativePath} when it was last featurised (or failed), if ever. */
+    public synchronized Optional<FileKey> keyOf(String relativePath) {
+        Stored stored = byPath.get(relativePath);
+        return stored == null ? Optional.empty()
+                : Optional.of(new FileKey(relativePath, stored.sizeBytes, stored.lastModifiedMillis));
+    }
+
     /** Number of paths with a record (vector or failure). */
     public synchronized int size() {
         return byPath.size();

@@ -1,6 +1,5 @@
 package org.activelabel.workspace;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.activelabel.features.FeatureStore;
 import org.activelabel.features.FileKey;
-import org.activelabel.image.ImageScanner;
 import org.activelabel.image.ScanResult;
 import org.activelabel.image.ScannedImage;
 import org.slf4j.Logger;
@@ -25,8 +23,7 @@ record SessionScan(List<ImageItem> items, float[][] features) {
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionScan.class);
 
-    static SessionScan of(Path root, FeatureStore store, Set<String> labelledPaths) throws IOException {
-        ScanResult scan = ImageScanner.scan(root);
+    static SessionScan of(Path root, ScanResult scan, FeatureStore store, Set<String> labelledPaths) {
         scan.problems().forEach(p -> LOG.warn("skipping {}: {}", p.relativePath(), p.reason()));
         List<ImageItem> found = new ArrayList<>();
         List<float[]> vectors = new ArrayList<>();

@@ -164,8 +164,10 @@ public final class SessionWorkspace implements Workspace {
     // ---- opening -------------------------------------------------------------------------
 
     private void scan() throws IOException {
+        ScanResult found = ImageScanner.scan(session.imageRoot());
+        MovedImages.follow(session, store, found.images());
         Map<String, LabelState> journal = session.currentLabels();
-        SessionScan scan = SessionScan.of(session.imageRoot(), store, new TreeSet<>(journal.keySet()));
+        SessionScan scan = SessionScan.of(session.imageRoot(), found, store, new TreeSet<>(journal.keySet()));
         lock.lock();
         try {
             index.replace(scan.items());
@@ -464,15 +466,27 @@ public final class SessionWorkspace implements Workspace {
             throw new UncheckedIOException("looking at " + session.imageRoot() + ": " + e.getMessage(), e);
         }
         scan.problems().forEach(p -> LOG.warn("skipping {}: {}", p.relativePath(), p.reason()));
+        int[] moved = new int[1];
         ItemIndex.Merge merge = locked(() -> {
+            try {
+                moved[0] = MovedImages.follow(session, store, scan.images());
+            } catch (IOException e) {
+                throw new UncheckedIOException("caching the features of images moved under " + session.imageRoot()
+                        + ": " + e.getMessage(), e);
+            }
             int before = index.items().size(); // the learner's rows are the items
             ItemIndex.Merge m = index.merge(session.imageRoot(), scan.images(), store);
             learner.addRows(m.rows() - before);
             m.features().forEach(learner::replaceFeatures);
+            if (moved[0] > 0) {
+                // the labels are where the journal now has them; undo starts afresh, as after a class merge
+                book.reload(session.currentLabels(), index.idByPath());
+            }
             return m;
         });
         int pending = locked(index::pending).size();
-        var report = new RescanReport(merge.added(), merge.changed(), merge.removed(), pending);
+        var report = new RescanReport(merge.added() - moved[0], merge.changed(), merge.removed() - moved[0],
+                moved[0], pending);
         if (report.changedAnything()) {
             LOG.info("rescanned {}: {} new, {} changed, {} gone; {} to featurise", session.imageRoot(),
                     report.added(), report.changed(), report.removed(), pending);

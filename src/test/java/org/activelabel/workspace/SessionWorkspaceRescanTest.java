@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.activelabel.backbone.Backbone;
 import org.activelabel.image.TestImages;
@@ -83,7 +84,7 @@ class SessionWorkspaceRescanTest {
 
             var report = workspace.rescan();
 
-            assertEquals(new RescanReport(1, 0, 0, 1), report);
+            assertEquals(new RescanReport(1, 0, 0, 0, 1), report);
             int id = idOf(workspace, "smileys/new-one.png");
             assertEquals(before, id, "a new image takes the next id; the others keep theirs");
             assertEquals(ImageItem.Status.PENDING, workspace.items().get(id).status());
@@ -112,7 +113,7 @@ class SessionWorkspaceRescanTest {
 
             var report = workspace.rescan();
 
-            assertEquals(new RescanReport(0, 0, 2, 0), report);
+            assertEquals(new RescanReport(0, 0, 2, 0, 0), report);
             assertEquals(ImageItem.Status.MISSING, workspace.items().get(other).status());
             assertFalse(queued(workspace, other), "gone from the queue");
             assertEquals(ImageItem.Status.MISSING, workspace.items().get(labelled).status());
@@ -137,7 +138,7 @@ class SessionWorkspaceRescanTest {
             String movedPath = "smileys/" + firstIn(images.resolve("smileys"));
             Path aside = Files.move(images.resolve(movedPath), temp.resolve("aside.png"));
 
-            assertEquals(new RescanReport(0, 1, 1, 1), workspace.rescan());
+            assertEquals(new RescanReport(0, 1, 1, 0, 1), workspace.rescan());
             assertFalse(queued(workspace, changed), "out of the queue until featurised again");
 
             workspace.featurize(ProgressSink.NONE);
@@ -147,7 +148,7 @@ class SessionWorkspaceRescanTest {
                     workspace.items().get(changed).lastModifiedMillis());
 
             Files.move(aside, images.resolve(movedPath));
-            assertEquals(new RescanReport(1, 0, 0, 0), workspace.rescan(), "its features are still cached");
+            assertEquals(new RescanReport(1, 0, 0, 0, 0), workspace.rescan(), "its features are still cached");
             assertTrue(queued(workspace, idOf(workspace, movedPath)));
         }
     }
@@ -165,6 +166,51 @@ class SessionWorkspaceRescanTest {
             reopened.featurize(ProgressSink.NONE);
             assertEquals(0, embedded.get(), "nothing to featurise");
             assertTrue(queued(reopened, idOf(reopened, added)));
+        }
+    }
+
+    @Test
+    void labelledImagesSortedIntoAnotherFolderTakeTheirLabelsAlongAndAreNotReadAgain() throws Exception {
+        String labelledPath = "flags/" + firstIn(images.resolve("flags"));
+        String unlabelledPath = "smileys/" + firstIn(images.resolve("smileys"));
+        String labelledTo = "sorted/flags/" + labelledPath.substring("flags/".length());
+        String unlabelledTo = "sorted/" + unlabelledPath.substring("smileys/".length());
+        try (var workspace = create()) {
+            workspace.label(new int[] {idOf(workspace, labelledPath)}, 0);
+            Files.createDirectories(images.resolve("sorted/flags"));
+            Files.move(images.resolve(labelledPath), images.resolve(labelledTo));
+            Files.move(images.resolve(unlabelledPath), images.resolve(unlabelledTo));
+
+            var report = workspace.rescan();
+
+            assertEquals(new RescanReport(1, 0, 1, 1, 1), report, "the unlabelled one is new, and gone where it was");
+            int moved = idOf(workspace, labelledTo);
+            assertEquals(0, workspace.labelOf(moved).orElseThrow().classIndex());
+            assertEquals(ImageItem.Status.FEATURISED, workspace.items().get(moved).status(), "its features moved too");
+            assertTrue(workspace.labelOf(idOf(workspace, labelledPath)).isEmpty(), "no label left where it was");
+            workspace.featurize(ProgressSink.NONE);
+            assertEquals(1, embedded.get(), "only the unlabelled image is read again");
+        }
+        try (var session = Session.open(sessionDir)) {
+            assertEquals(Set.of(labelledTo), session.currentLabels().keySet());
+        }
+    }
+
+    @Test
+    void labelledImagesMovedWhileTheSessionWasClosedKeepTheirLabelsWhenItOpens() throws Exception {
+        String labelledPath = "food-drink/" + firstIn(images.resolve("food-drink"));
+        String labelledTo = "flags/" + labelledPath.substring("food-drink/".length());
+        try (var workspace = create()) {
+            workspace.label(new int[] {idOf(workspace, labelledPath)}, 2);
+        }
+        Files.move(images.resolve(labelledPath), images.resolve(labelledTo));
+
+        try (var reopened = SessionWorkspace.open(sessionDir, counting())) {
+            assertEquals(2, reopened.labelOf(idOf(reopened, labelledTo)).orElseThrow().classIndex());
+            assertTrue(reopened.items().stream().noneMatch(i -> i.relativePath().equals(labelledPath)),
+                    "nothing is missing");
+            reopened.featurize(ProgressSink.NONE);
+            assertEquals(0, embedded.get(), "nothing to read again");
         }
     }
 

@@ -42,6 +42,10 @@ final class StatusText {
             parts.add((parts.isEmpty() ? count(report.removed(), "image") : String.valueOf(report.removed()))
                     + " gone (labels given to them stay)");
         }
+        if (report.moved() > 0) {
+            parts.add((parts.isEmpty() ? count(report.moved(), "moved image") : report.moved() + " moved")
+                    + " (their labels went with them)");
+        }
         var found = "Found " + String.join(", ", parts);
         return report.pending() > 0 ? found + "; reading " + count(report.pending(), "image") + " now" : found;
     }

@@ -23,12 +23,16 @@ class StatusTextTest {
     void aRescanSaysWhatItFoundInAFewWords() {
         assertEquals("No new, changed or removed images in the image folder",
                 StatusText.describe(RescanReport.NOTHING));
-        assertEquals("Found 1 new image; reading 1 image now", StatusText.describe(new RescanReport(1, 0, 0, 1)));
+        assertEquals("Found 1 new image; reading 1 image now", StatusText.describe(new RescanReport(1, 0, 0, 0, 1)));
         assertEquals("Found 3 new images, 1 changed, 2 gone (labels given to them stay); reading 4 images now",
-                StatusText.describe(new RescanReport(3, 1, 2, 4)));
+                StatusText.describe(new RescanReport(3, 1, 2, 0, 4)));
         assertEquals("Found 2 images gone (labels given to them stay)",
-                StatusText.describe(new RescanReport(0, 0, 2, 0)));
+                StatusText.describe(new RescanReport(0, 0, 2, 0, 0)));
         assertEquals("Found 1 changed image, 1 gone (labels given to them stay); reading 1 image now",
-                StatusText.describe(new RescanReport(0, 1, 1, 1)));
+                StatusText.describe(new RescanReport(0, 1, 1, 0, 1)));
+        assertEquals("Found 2 moved images (their labels went with them)",
+                StatusText.describe(new RescanReport(0, 0, 0, 2, 0)));
+        assertEquals("Found 1 new image, 1 moved (their labels went with them); reading 1 image now",
+                StatusText.describe(new RescanReport(1, 0, 0, 1, 1)));
     }
 }
