@@ -38,7 +38,7 @@ final class ItemTable extends TableView<ReviewRow> {
         preview.setMaxWidth(THUMBNAIL_SIZE + 16);
 
         var file = textColumn("File", ReviewRow::fileName);
-        file.setPrefWidth(220);
+        file.setPrefWidth(200);
         file.setMinWidth(120);
         // the end of a path (the file's own name) tells images apart better than the folder
         file.setCellFactory(column -> {
@@ -55,6 +55,8 @@ final class ItemTable extends TableView<ReviewRow> {
         });
         var label = textColumn("Label", this::labelText);
         label.setMinWidth(100);
+        // "food-drink (you)": a class name and who gave it, whole
+        label.setPrefWidth(150);
         var predicted = textColumn("Predicted", row -> ReviewData.className(classes, row.predicted()));
         predicted.setMinWidth(100);
         predicted.setCellFactory(column -> new PredictedCell());
