@@ -76,7 +76,8 @@ public final class SessionMenu extends MenuButton {
 
     /** The New session dialog, filled with {@code earlier} if given: a session that could not be made is asked again. */
     private void askNew(NewSession earlier) {
-        new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier, folderLookups).showAndWait().ifPresent(spec ->
+        var dialog = new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier, folderLookups);
+        dialog.showAndWait().ifPresent(spec ->
                 actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder()
                         + "…", progress -> library.create(spec), () -> askNew(spec)));
     }
