@@ -17,6 +17,7 @@ import org.activelabel.model.HeadConfig;
 import org.activelabel.model.HeadTrainer;
 import org.activelabel.model.SelfTraining;
 import org.activelabel.query.Strategies;
+import org.activelabel.simulation.EfficiencyInterval;
 import org.activelabel.simulation.ImageFolderLoader;
 import org.activelabel.simulation.LearningCurve;
 import org.activelabel.simulation.Simulation;
@@ -191,31 +192,37 @@ final class SimulateCommand implements Callable<Integer> {
     private static void printSummary(List<SimulationRound> rounds, PrintWriter out) {
         Map<String, List<SimulationRound>> byStrategy = new LinkedHashMap<>();
         rounds.forEach(r -> byStrategy.computeIfAbsent(r.strategy(), k -> new ArrayList<>()).add(r));
-        LearningCurve random = byStrategy.containsKey("random") ? LearningCurve.mean(byStrategy.get("random")) : null;
-        LearningCurve lr = byStrategy.containsKey(Simulation.REFERENCE)
-                ? LearningCurve.mean(byStrategy.get(Simulation.REFERENCE)) : null;
-        out.printf(Locale.ROOT, "%-18s %8s %10s %10s %14s %12s %10s%n", "strategy", "labels", "accuracy",
-                "acc@20", "efficiency", "worst_gap", "vs_lr");
+        List<SimulationRound> randomRounds = byStrategy.get("random");
+        List<SimulationRound> lrRounds = byStrategy.get(Simulation.REFERENCE);
+        LearningCurve random = randomRounds == null ? null : LearningCurve.mean(randomRounds);
+        out.printf(Locale.ROOT, "%-18s %8s %10s %10s %24s %12s %24s%n", "strategy", "labels", "accuracy",
+                "acc@20", "efficiency (95% CI)", "worst_gap", "vs_lr (95% CI)");
         for (var entry : byStrategy.entrySet()) {
             LearningCurve curve = LearningCurve.mean(entry.getValue());
-            String efficiency = random == null ? "n/a" : formatEfficiency(curve, random);
+            String efficiency = randomRounds == null ? "n/a" : formatEfficiency(entry.getValue(), randomRounds);
             String gap = random == null ? "n/a" : String.format(Locale.ROOT, "%.1f pt", 100 * curve.worstShortfallVs(random));
             double at20 = curve.accuracyAt(20);
-            String vsLr = lr == null ? "n/a" : formatEfficiency(curve, lr);
-            out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %14s %12s %10s%n", entry.getKey(), curve.finalLabelled(),
+            String vsLr = lrRounds == null ? "n/a" : formatEfficiency(entry.getValue(), lrRounds);
+            out.printf(Locale.ROOT, "%-18s %8d %9.1f%% %9s %24s %12s %24s%n", entry.getKey(), curve.finalLabelled(),
                     100 * curve.finalAccuracy(), Double.isNaN(at20) ? "n/a" : String.format(Locale.ROOT, "%.1f%%", 100 * at20),
                     efficiency, gap, vsLr);
         }
+        out.println("95% CI: bootstrap over the seeds (" + EfficiencyInterval.DRAWS + " draws); it needs 3 seeds or more");
         out.flush();
     }
 
-    private static String formatEfficiency(LearningCurve curve, LearningCurve random) {
-        double e = curve.labelEfficiencyVs(random);
-        if (Double.isNaN(e)) {
-            // never reached random's final accuracy within the budget
-            return String.format(Locale.ROOT, "<%.2fx", random.labelsToReach(random.finalAccuracy()) / curve.finalLabelled());
-        }
-        return String.format(Locale.ROOT, "%.2fx", e);
+    /** The efficiency of the mean curves, then the spread a bootstrap over the seeds gives it. */
+    private static String formatEfficiency(List<SimulationRound> strategy, List<SimulationRound> baseline) {
+        LearningCurve curve = LearningCurve.mean(strategy);
+        LearningCurve base = LearningCurve.mean(baseline);
+        double e = curve.labelEfficiencyVs(base);
+        // never reached the baseline's final accuracy within the budget: at most this
+        String point = Double.isNaN(e)
+                ? String.format(Locale.ROOT, "<%.2fx", EfficiencyInterval.efficiency(curve, base))
+                : String.format(Locale.ROOT, "%.2fx", e);
+        var interval = EfficiencyInterval.bootstrap(strategy, baseline, 1);
+        return interval == null ? point
+                : String.format(Locale.ROOT, "%s (%.2f-%.2f)", point, interval.low(), interval.high());
     }
 
     /** Lets picocli list the strategy names in the help. */

@@ -47,17 +47,24 @@ public record LearningCurve(int[] labelled, double[] meanAccuracy) {
     }
 
     /**
-     * Fewest labels at which the curve first reaches {@code target}, interpolated between
+     * Within this much a curve counts as at its target: a mean of per-seed accuracies that ties the target in
+     * whole test images must not miss it by floating-point error, or by the four decimals a CSV keeps.
+     */
+    static final double TIE = 6e-5;
+
+    /**
+     * Fewest labels at which the curve first reaches {@code target} (less {@link #TIE}), interpolated between
      * rounds; NaN when it never does.
      */
     public double labelsToReach(double target) {
-        if (meanAccuracy[0] >= target) {
+        double reached = target - TIE;
+        if (meanAccuracy[0] >= reached) {
             return labelled[0];
         }
         for (int i = 1; i < labelled.length; i++) {
-            if (meanAccuracy[i] >= target) {
+            if (meanAccuracy[i] >= reached) {
                 double rise = meanAccuracy[i] - meanAccuracy[i - 1];
-                double t = rise <= 0 ? 1 : (target - meanAccuracy[i - 1]) / rise;
+                double t = rise <= 0 ? 1 : Math.min(1, (target - meanAccuracy[i - 1]) / rise);
                 return labelled[i - 1] + t * (labelled[i] - labelled[i - 1]);
             }
         }

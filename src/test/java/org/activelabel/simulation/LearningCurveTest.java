@@ -44,6 +44,29 @@ class LearningCurveTest {
     }
 
     @Test
+    void aMeanThatTiesTheTargetInWholeImagesReachesItWhateverTheRounding() {
+        // three seeds, 144 test images each: 70 + 70 + 73 right at 30 labels, 70 + 71 + 72 at 40, the same mean;
+        // in doubles the first is one unit in the last place lower, and lower again with a CSV's four decimals
+        int[][] right = {{10, 10, 10}, {30, 30, 30}, {70, 70, 73}, {70, 71, 72}};
+        var rounds = new java.util.ArrayList<SimulationRound>();
+        var rounded = new java.util.ArrayList<SimulationRound>();
+        for (int i = 0; i < right.length; i++) {
+            for (int seed = 0; seed < 3; seed++) {
+                double accuracy = right[i][seed] / 144.0;
+                rounds.add(new SimulationRound("lr", seed, 10 * (i + 1), accuracy, 0, 0, 0, 0));
+                rounded.add(new SimulationRound("lr", seed, 10 * (i + 1), Math.round(accuracy * 1e4) / 1e4, 0, 0, 0, 0));
+            }
+        }
+        var exact = LearningCurve.mean(rounds);
+        assertTrue(exact.meanAccuracy()[2] < exact.finalAccuracy(), "the tie is broken in doubles");
+        assertEquals(30.0, exact.labelsToReach(exact.finalAccuracy()), 1e-9);
+        var fromCsv = LearningCurve.mean(rounded);
+        assertEquals(30.0, fromCsv.labelsToReach(fromCsv.finalAccuracy()), 1e-9);
+        assertEquals(25.0, exact.labelsToReach((exact.meanAccuracy()[1] + exact.meanAccuracy()[2]) / 2), 1e-6,
+                "below a tie, rounds are interpolated as before");
+    }
+
+    @Test
     void worstShortfallIsTheLargestGapBelowTheBaseline() {
         var random = curve("random", 0.3, 0.5, 0.6);
         var other = curve("other", 0.35, 0.44, 0.62);
