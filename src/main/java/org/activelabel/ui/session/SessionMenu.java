@@ -2,7 +2,9 @@ package org.activelabel.ui.session;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Executor;
+import javafx.concurrent.Task;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuButton;
@@ -41,15 +43,20 @@ public final class SessionMenu extends MenuButton {
 
     private final SessionLibrary library;
     private final Actions actions;
-    private final Executor folderLookups;
+    private final Executor reads;
+    /** The recent list as last read; shown at once, read again in the background each time the menu opens. */
+    private List<Path> recentRead = List.of();
     private final Menu recent = new Menu("Recent sessions");
 
-    /** {@code folderLookups} reads the folders the New session dialog is given, off the JavaFX thread. */
-    public SessionMenu(SessionLibrary library, Actions actions, Executor folderLookups) {
+    /**
+     * {@code reads} runs the disk reads of the menu and its New session dialog (the recent list, whose folders may be
+     * on a share that is gone; the folder typed), off the JavaFX thread.
+     */
+    public SessionMenu(SessionLibrary library, Actions actions, Executor reads) {
         super("Session");
         this.library = library;
         this.actions = actions;
-        this.folderLookups = folderLookups;
+        this.reads = reads;
         var create = new MenuItem("New session…");
         create.setAccelerator(NEW);
         create.setOnAction(event -> askNew());
@@ -63,11 +70,12 @@ public final class SessionMenu extends MenuButton {
         exportModel.setOnAction(event -> askExportModel());
         getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), rescan, exportModel);
         setOnShowing(event -> {
-            fillRecent();
+            readRecent();
             var current = actions.current();
             exportModel.setDisable(current == null || current.model().isEmpty());
         });
         fillRecent();
+        readRecent();
     }
 
     public void askNew() {
@@ -76,7 +84,7 @@ public final class SessionMenu extends MenuButton {
 
     /** The New session dialog, filled with {@code earlier} if given: a session that could not be made is asked again. */
     private void askNew(NewSession earlier) {
-        var dialog = new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier, folderLookups);
+        var dialog = new NewSessionDialog(getScene().getWindow(), library.backbones(), earlier, reads);
         dialog.showAndWait().ifPresent(spec ->
                 actions.open("Creating session \"" + spec.name() + "\" and looking for images in " + spec.imageFolder()
                         + "…", progress -> library.create(spec), () -> askNew(spec)));
@@ -126,9 +134,26 @@ public final class SessionMenu extends MenuButton {
         actions.open("Opening " + sessionDir + "…", progress -> library.open(sessionDir), () -> { });
     }
 
+    /** Reads the recent list (which looks at each folder) in the background; the menu shows it when it is in. */
+    private void readRecent() {
+        var read = new Task<List<Path>>() {
+            @Override
+            protected List<Path> call() {
+                return library.recent();
+            }
+        };
+        read.setOnSucceeded(event -> {
+            if (!read.getValue().equals(recentRead)) {
+                recentRead = read.getValue();
+                fillRecent();
+            }
+        });
+        reads.execute(read);
+    }
+
     private void fillRecent() {
         recent.getItems().clear();
-        for (Path dir : library.recent()) {
+        for (Path dir : recentRead) {
             var item = new MenuItem(dir.getFileName() + "  —  " + dir);
             item.setMnemonicParsing(false);
             item.setOnAction(event -> open(dir));
