@@ -1,5 +1,6 @@
 package org.activelabel.ui.session;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -156,17 +157,42 @@ public final class NewSessionDialog extends Dialog<NewSession> {
                 backbone.getValue().name());
     }
 
+    /** The chooser opens where the typed folder is; whether it is one is asked off the JavaFX thread. */
     private void chooseFolder(Window owner) {
-        var chooser = new DirectoryChooser();
-        chooser.setTitle("Folder of images");
-        var current = Path.of(folder.getText().isBlank() ? System.getProperty("user.home") : folder.getText().strip());
-        if (Files.isDirectory(current)) {
-            chooser.setInitialDirectory(current.toFile());
+        String typed = folder.getText().strip();
+        var start = new Task<File>() {
+            @Override
+            protected File call() {
+                return initialFolder(typed, System.getProperty("user.home"));
+            }
+        };
+        start.setOnSucceeded(event -> {
+            var chooser = new DirectoryChooser();
+            chooser.setTitle("Folder of images");
+            if (start.getValue() != null) {
+                chooser.setInitialDirectory(start.getValue());
+            }
+            var chosen = chooser.showDialog(owner);
+            if (chosen != null) {
+                folder.setText(chosen.getAbsolutePath());
+            }
+        });
+        folderLookups.execute(start);
+    }
+
+    /** The typed folder if it is one, else {@code home} if that is one, else null. Blocking: looks at the disk. */
+    static File initialFolder(String typed, String home) {
+        for (String candidate : typed.isEmpty() ? List.of(home) : List.of(typed, home)) {
+            try {
+                Path path = Path.of(candidate);
+                if (Files.isDirectory(path)) {
+                    return path.toFile();
+                }
+            } catch (InvalidPathException notAPath) {
+                // typed by hand: try the next
+            }
         }
-        var chosen = chooser.showDialog(owner);
-        if (chosen != null) {
-            folder.setText(chosen.getAbsolutePath());
-        }
+        return null;
     }
 
     private void refreshHint() {

@@ -17,6 +17,7 @@ import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -112,6 +113,25 @@ class NewSessionDialogTest {
         assertTrue(classes.isFocused(), "Shift+Tab comes back");
         assertEquals("cats, dogs", classes.getText());
         robot.interact(dialog[0]::close);
+    }
+
+    @Test
+    void chooseLooksAtTheTypedFolderInTheBackgroundBeforeTheChooserOpens(FxRobot robot) throws IOException {
+        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
+        NewSessionDialog[] dialog = new NewSessionDialog[1];
+        robot.interact(() -> dialog[0] = new NewSessionDialog(window, choices, null, heldBack));
+        Button choose = node(dialog[0].getDialogPane().lookupAll(".button"), Button.class,
+                button -> "Choose…".equals(button.getText()));
+
+        robot.interact(choose::fire);
+
+        assertEquals(1, folderReads.size(), "the folder is looked at on the lane, not on the JavaFX thread");
+        Path pets = Files.createDirectories(temp.resolve("pets"));
+        assertEquals(pets.toFile(), NewSessionDialog.initialFolder(pets.toString(), temp.toString()));
+        assertEquals(temp.toFile(), NewSessionDialog.initialFolder(temp.resolve("gone").toString(), temp.toString()),
+                "a folder that is not there: home");
+        assertEquals(temp.toFile(), NewSessionDialog.initialFolder("pets\0", temp.toString()));
+        assertEquals(temp.toFile(), NewSessionDialog.initialFolder("", temp.toString()));
     }
 
     @Test
