@@ -41,15 +41,16 @@ final class MovedImages {
 
     /**
      * Moves the labels of the images moved under the root to where they are now, in the journal, and their cached
-     * features with them, so a moved photo is not read again. The number of images moved.
+     * features with them, so a moved photo is not read again. Old path to new path of each image moved.
      *
      * @param found the images under the root now
      */
-    static int follow(Session session, FeatureStore store, List<ScannedImage> found) throws IOException {
+    static Map<String, String> follow(Session session, FeatureStore store, List<ScannedImage> found)
+            throws IOException {
         Map<String, LabelState> journal = session.currentLabels();
         Map<String, String> moves = find(found, journal.keySet(), store::keyOf);
         if (moves.isEmpty()) {
-            return 0;
+            return moves;
         }
         Map<String, ScannedImage> byPath = new HashMap<>();
         found.forEach(image -> byPath.put(image.relativePath(), image));
@@ -69,7 +70,7 @@ final class MovedImages {
         session.appendLabels(events);
         LOG.info("{} labelled images moved under {}; their labels went with them: {}", moves.size(),
                 session.imageRoot(), moves);
-        return moves.size();
+        return moves;
     }
 
     /**

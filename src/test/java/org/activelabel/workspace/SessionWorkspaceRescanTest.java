@@ -197,6 +197,22 @@ class SessionWorkspaceRescanTest {
     }
 
     @Test
+    void aLabelledImageSeenGoneAndLaterFoundElsewhereTakesItsLabelAlong() throws Exception {
+        String labelledPath = "smileys/" + firstIn(images.resolve("smileys"));
+        String labelledTo = "flags/" + labelledPath.substring("smileys/".length());
+        try (var workspace = create()) {
+            workspace.label(new int[] {idOf(workspace, labelledPath)}, 1);
+            Path aside = Files.move(images.resolve(labelledPath), temp.resolve("aside.png"));
+            assertEquals(new RescanReport(0, 0, 1, 0, 0), workspace.rescan(), "first only gone: its label stays");
+
+            Files.move(aside, images.resolve(labelledTo));
+
+            assertEquals(new RescanReport(0, 0, 0, 1, 0), workspace.rescan(), "then found: moved, counted once");
+            assertEquals(1, workspace.labelOf(idOf(workspace, labelledTo)).orElseThrow().classIndex());
+        }
+    }
+
+    @Test
     void labelledImagesMovedWhileTheSessionWasClosedKeepTheirLabelsWhenItOpens() throws Exception {
         String labelledPath = "food-drink/" + firstIn(images.resolve("food-drink"));
         String labelledTo = "flags/" + labelledPath.substring("food-drink/".length());
