@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.List;
-import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
@@ -40,9 +37,7 @@ class NewSessionDialogTest {
     @TempDir
     Path temp;
 
-    /** Folder reads the dialog hands over, run only when the test says. */
-    private final Queue<Runnable> folderReads = new ArrayDeque<>();
-    private final Executor heldBack = folderReads::add;
+    private final HeldBackReads heldBack = new HeldBackReads();
 
     private Stage window;
 
@@ -76,14 +71,14 @@ class NewSessionDialogTest {
         });
         Label hint = node(pane.lookupAll(".label"), Label.class,
                 label -> label.getText().startsWith("Looking for sub-folders in " + images));
-        assertEquals(2, folderReads.size(), "one read for each folder typed while the box was ticked");
+        assertEquals(2, heldBack.waiting(), "one read for each folder typed while the box was ticked");
 
-        runFolderReads();
+        heldBack.runAll();
         waitForHint(hint, "Classes: cats, dogs");
         assertEquals("Classes: cats, dogs", hint.getText(), "the read for the earlier folder is dropped");
 
         robot.interact(() -> folder.setText(temp.resolve("nowhere").toString()));
-        runFolderReads();
+        heldBack.runAll();
         waitForHint(hint, "Choose the image folder first.");
     }
 
@@ -125,7 +120,7 @@ class NewSessionDialogTest {
 
         robot.interact(choose::fire);
 
-        assertEquals(1, folderReads.size(), "the folder is looked at on the lane, not on the JavaFX thread");
+        assertEquals(1, heldBack.waiting(), "the folder is looked at on the lane, not on the JavaFX thread");
         Path pets = Files.createDirectories(temp.resolve("pets"));
         assertEquals(pets.toFile(), NewSessionDialog.initialFolder(pets.toString(), temp.toString()));
         assertEquals(temp.toFile(), NewSessionDialog.initialFolder(temp.resolve("gone").toString(), temp.toString()),
@@ -139,12 +134,6 @@ class NewSessionDialogTest {
         String typed = "pets\0";
         String hint = NewSessionDialog.subFolderHint(typed);
         assertTrue(hint.startsWith("\"" + typed + "\" is not a folder path"), hint);
-    }
-
-    private void runFolderReads() {
-        while (!folderReads.isEmpty()) {
-            folderReads.remove().run();
-        }
     }
 
     private static void waitForHint(Label hint, String text) throws TimeoutException {

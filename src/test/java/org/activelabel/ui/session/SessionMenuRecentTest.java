@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Queue;
-import java.util.concurrent.Executor;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.stage.Stage;
@@ -24,7 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The Session menu's recent sessions are read in the background: a folder on a share that is gone never stalls it. */
 @ExtendWith(ApplicationExtension.class)
@@ -33,8 +29,7 @@ class SessionMenuRecentTest {
     @TempDir
     Path temp;
 
-    private final Queue<Runnable> reads = new ArrayDeque<>();
-    private final Executor heldBack = reads::add;
+    private final HeldBackReads heldBack = new HeldBackReads();
 
     @Start
     void start(Stage stage) {
@@ -53,23 +48,16 @@ class SessionMenuRecentTest {
             assertTrue(recent.getItems().isEmpty(), "nothing read on the JavaFX thread");
             assertTrue(recent.isDisable());
 
-            runReads();
+            heldBack.runAll();
             assertEquals(List.of("pets  —  " + pets.toAbsolutePath()), texts(recent));
 
             deleteRecursively(pets);
             robot.interact(() -> menu[0].getOnShowing().handle(null));
             assertEquals(List.of("pets  —  " + pets.toAbsolutePath()), texts(recent), "the last list, at once");
-            runReads();
+            heldBack.runAll();
             assertTrue(recent.getItems().isEmpty(), "then the folder is found gone");
             assertTrue(recent.isDisable());
         }
-    }
-
-    private void runReads() {
-        while (!reads.isEmpty()) {
-            reads.remove().run();
-        }
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     private static Menu recentMenu(SessionMenu menu) {
