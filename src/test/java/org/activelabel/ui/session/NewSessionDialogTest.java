@@ -13,12 +13,12 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyCode;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.activelabel.backbone.BackboneShelf;
@@ -30,7 +30,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** "Take the sub-folder names" lists the folder's sub-folders without the window waiting on the disk. */
+/**
+ * The New session dialog reads the disk off the JavaFX thread (the sub-folders for "take the sub-folder names", the
+ * folder Choose… opens in), and Tab leaves the class names as it leaves every other field.
+ */
 @ExtendWith(ApplicationExtension.class)
 class NewSessionDialogTest {
 
@@ -56,10 +59,7 @@ class NewSessionDialogTest {
         Files.createDirectories(images.resolve("cats"));
         Path other = temp.resolve("cars");
         Files.createDirectories(other.resolve("vans"));
-        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
-        NewSessionDialog[] dialog = new NewSessionDialog[1];
-        robot.interact(() -> dialog[0] = new NewSessionDialog(null, choices, null, heldBack));
-        var pane = dialog[0].getDialogPane();
+        var pane = dialog(robot).getDialogPane();
         TextField folder = node(pane.lookupAll(".text-field"), TextField.class,
                 field -> "Image folder".equals(field.getPromptText()));
         CheckBox fromFolders = node(pane.lookupAll(".check-box"), CheckBox.class, box -> true);
@@ -84,13 +84,9 @@ class NewSessionDialogTest {
 
     @Test
     void tabInTheClassNamesGoesOnToTheNextFieldAndShiftTabBack(FxRobot robot) {
-        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
-        NewSessionDialog[] dialog = new NewSessionDialog[1];
-        robot.interact(() -> {
-            dialog[0] = new NewSessionDialog(window, choices, null, heldBack);
-            dialog[0].show();
-        });
-        var pane = dialog[0].getDialogPane();
+        var dialog = dialog(robot);
+        robot.interact(dialog::show);
+        var pane = dialog.getDialogPane();
         TextArea classes = node(pane.lookupAll(".text-area"), TextArea.class, area -> true);
         CheckBox fromFolders = node(pane.lookupAll(".check-box"), CheckBox.class, box -> true);
         robot.interact(() -> {
@@ -107,15 +103,12 @@ class NewSessionDialogTest {
         robot.press(KeyCode.SHIFT).type(KeyCode.TAB).release(KeyCode.SHIFT);
         assertTrue(classes.isFocused(), "Shift+Tab comes back");
         assertEquals("cats, dogs", classes.getText());
-        robot.interact(dialog[0]::close);
+        robot.interact(dialog::close);
     }
 
     @Test
     void chooseLooksAtTheTypedFolderInTheBackgroundBeforeTheChooserOpens(FxRobot robot) throws IOException {
-        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
-        NewSessionDialog[] dialog = new NewSessionDialog[1];
-        robot.interact(() -> dialog[0] = new NewSessionDialog(window, choices, null, heldBack));
-        Button choose = node(dialog[0].getDialogPane().lookupAll(".button"), Button.class,
+        Button choose = node(dialog(robot).getDialogPane().lookupAll(".button"), Button.class,
                 button -> "Choose…".equals(button.getText()));
 
         robot.interact(choose::fire);
@@ -134,6 +127,14 @@ class NewSessionDialogTest {
         String typed = "pets\0";
         String hint = NewSessionDialog.subFolderHint(typed);
         assertTrue(hint.startsWith("\"" + typed + "\" is not a folder path"), hint);
+    }
+
+    /** An empty dialog over the test's window, one backbone to choose, its folder reads held back. */
+    private NewSessionDialog dialog(FxRobot robot) {
+        var choices = List.of(new BackboneShelf.Choice("fast", "fast-id", "A backbone, 100 images a second"));
+        NewSessionDialog[] dialog = new NewSessionDialog[1];
+        robot.interact(() -> dialog[0] = new NewSessionDialog(window, choices, null, heldBack));
+        return dialog[0];
     }
 
     private static void waitForHint(Label hint, String text) throws TimeoutException {
