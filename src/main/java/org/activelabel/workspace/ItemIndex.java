@@ -24,13 +24,13 @@ import org.activelabel.image.ScannedImage;
 final class ItemIndex {
 
     /**
-     * What a new look at the image folder changed.
+     * What a new look at the image folder changed. An image moved counts once, as moved, not as gone and new.
      *
      * @param features the ids whose features changed, with the cached vector of the image now (null when it has to be
      *                 featurised, or is gone), in id order
      * @param rows     how many items there are now
      */
-    record Merge(int added, int changed, int removed, Map<Integer, float[]> features, int rows) {
+    record Merge(int added, int changed, int removed, int moved, Map<Integer, float[]> features, int rows) {
     }
 
     private volatile List<ImageItem> items = List.of();
@@ -45,9 +45,12 @@ final class ItemIndex {
     /**
      * Takes in a new scan of the image folder: new images are added at the end, images whose size or time changed
      * (and images back after they were gone) get the state the feature cache has for them now, and images no longer
-     * found become missing.
+     * found become missing. {@code moves} (old path to new path) are the images known to have moved.
      */
-    Merge merge(Path root, List<ScannedImage> scanned, FeatureStore store) {
+    Merge merge(Path root, List<ScannedImage> scanned, FeatureStore store, Map<String, String> moves) {
+        // a move seen gone by an earlier look, or landing on a path already known, is not gone or new in this one
+        int movedAway = (int) moves.keySet().stream().filter(this::present).count();
+        int movedHere = (int) moves.values().stream().filter(path -> !present(path)).count();
         List<ImageItem> next = new ArrayList<>(items);
         Map<Integer, float[]> features = new LinkedHashMap<>();
         Set<String> found = new HashSet<>();
@@ -94,7 +97,12 @@ final class ItemIndex {
             }
         }
         items = List.copyOf(next);
-        return new Merge(added, changed, removed, features, next.size());
+        return new Merge(added - movedHere, changed, removed - movedAway, moves.size(), features, next.size());
+    }
+
+    private boolean present(String path) {
+        Integer id = idByPath.get(path);
+        return id != null && items.get(id).status() != ImageItem.Status.MISSING;
     }
 
     List<ImageItem> items() {

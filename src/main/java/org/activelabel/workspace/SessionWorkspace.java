@@ -466,8 +466,6 @@ public final class SessionWorkspace implements Workspace {
             throw new UncheckedIOException("looking at " + session.imageRoot() + ": " + e.getMessage(), e);
         }
         scan.problems().forEach(p -> LOG.warn("skipping {}: {}", p.relativePath(), p.reason()));
-        // a moved image is one gone and one new to the merge; the report counts it once, as moved
-        int[] movedHere = new int[3]; // moved, of which gone in this scan, of which new in this scan
         ItemIndex.Merge merge = locked(() -> {
             Map<String, String> moves;
             try {
@@ -476,11 +474,8 @@ public final class SessionWorkspace implements Workspace {
                 throw new UncheckedIOException("caching the features of images moved under " + session.imageRoot()
                         + ": " + e.getMessage(), e);
             }
-            movedHere[0] = moves.size();
-            movedHere[1] = (int) moves.keySet().stream().filter(this::presentBefore).count();
-            movedHere[2] = (int) moves.values().stream().filter(path -> !presentBefore(path)).count();
             int before = index.items().size(); // the learner's rows are the items
-            ItemIndex.Merge m = index.merge(session.imageRoot(), scan.images(), store);
+            ItemIndex.Merge m = index.merge(session.imageRoot(), scan.images(), store, moves);
             learner.addRows(m.rows() - before);
             m.features().forEach(learner::replaceFeatures);
             if (!moves.isEmpty()) {
@@ -490,8 +485,7 @@ public final class SessionWorkspace implements Workspace {
             return m;
         });
         int pending = locked(index::pending).size();
-        var report = new RescanReport(merge.added() - movedHere[2], merge.changed(), merge.removed() - movedHere[1],
-                movedHere[0], pending);
+        var report = new RescanReport(merge.added(), merge.changed(), merge.removed(), merge.moved(), pending);
         if (report.changedAnything()) {
             LOG.info("rescanned {}: {} new, {} changed, {} gone, {} moved; {} to featurise", session.imageRoot(),
                     report.added(), report.changed(), report.removed(), report.moved(), pending);
@@ -500,12 +494,6 @@ public final class SessionWorkspace implements Workspace {
             rerank();
         }
         return report;
-    }
-
-    /** Whether the index has an image at {@code path} that is not missing. Under the lock. */
-    private boolean presentBefore(String path) {
-        Integer id = index.idByPath().get(path);
-        return id != null && index.items().get(id).status() != ImageItem.Status.MISSING;
     }
 
     @Override
