@@ -51,7 +51,6 @@ class ActiveLabelAppTest {
     void start(Stage stage) {
         this.stage = stage;
         workspace = new FakeWorkspace(images, 120, List.of("cat", "dog", "bird"));
-        workspace.setUpdateMillis(4000);
         app = new ActiveLabelApp(() -> workspace, new DecodedThumbnailSource());
         app.start(stage);
     }
@@ -75,6 +74,7 @@ class ActiveLabelAppTest {
         double gridHeight = app.mainView().orElseThrow().grid().getHeight();
         var expected = new ArrayList<int[]>();
 
+        workspace.holdUpdates();
         // a round of three: 1, 2, 3 label the focused image with cat, dog, bird
         for (var key : List.of(KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3)) {
             expected.add(new int[] {vm.focusedItem(), key.getCode() - KeyCode.DIGIT1.getCode()});
@@ -92,6 +92,7 @@ class ActiveLabelAppTest {
         assertEquals(gridHeight, app.mainView().orElseThrow().grid().getHeight(),
                 "the status bar shows the update without pushing the grid up");
 
+        workspace.releaseUpdates();
         waitUntil(() -> !vm.trainingProperty().get());
         assertNotEquals(versionBefore, vm.rankingProperty().get().modelVersion(), "the ranking changed");
 

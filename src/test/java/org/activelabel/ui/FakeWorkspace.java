@@ -56,7 +56,9 @@ public final class FakeWorkspace implements Workspace {
     private volatile ModelSummary model;
     private volatile String strategy = "default";
     private volatile int batchSize = 10;
-    private volatile long updateMillis = 300;
+    private final Hold updateHold = new Hold();
+    /** What an update reports it took. */
+    private static final long UPDATE_MILLIS = 300;
     private volatile RuntimeException nextUpdateFailure;
     private volatile RuntimeException nextLabelFailure;
     private volatile int updates;
@@ -132,8 +134,45 @@ public final class FakeWorkspace implements Workspace {
         return new Ranking(strategy, order, score, predicted, confidence, probabilities, version);
     }
 
-    public void setUpdateMillis(long millis) {
-        updateMillis = millis;
+    /** From now on an update runs until {@link #releaseUpdates()}, so a test can act while it runs. */
+    public void holdUpdates() {
+        updateHold.hold();
+    }
+
+    public void releaseUpdates() {
+        updateHold.release();
+    }
+
+    /** From now on a cross-validation runs until {@link #releaseValidations()} or until it is cancelled. */
+    public void holdValidations() {
+        validationHold.hold();
+    }
+
+    public void releaseValidations() {
+        validationHold.release();
+    }
+
+    /**
+     * Work a test keeps running as long as it needs instead of for a guessed time; open (work ends at once) until
+     * held. Waiting checks for cancellation, as the real work does between steps.
+     */
+    private static final class Hold {
+        private volatile java.util.concurrent.CountDownLatch latch = new java.util.concurrent.CountDownLatch(0);
+
+        void hold() {
+            latch = new java.util.concurrent.CountDownLatch(1);
+        }
+
+        void release() {
+            latch.countDown();
+        }
+
+        void await(ProgressSink progress) throws InterruptedException {
+            var current = latch;
+            while (!current.await(10, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                progress.checkCancelled();
+            }
+        }
     }
 
     /** The next label() throws this and changes nothing, as a full disk would. */
@@ -225,22 +264,18 @@ public final class FakeWorkspace implements Workspace {
         return Optional.ofNullable(labels.get(itemId));
     }
 
-    /** Cross-validations started, finished and cancelled; each takes {@link #validateMillis}. */
+    /** Cross-validations started, finished and cancelled; each runs until released when held. */
     public final java.util.concurrent.atomic.AtomicInteger validationsStarted = new java.util.concurrent.atomic.AtomicInteger();
     public final java.util.concurrent.atomic.AtomicInteger validationsDone = new java.util.concurrent.atomic.AtomicInteger();
     public final java.util.concurrent.atomic.AtomicInteger validationsCancelled = new java.util.concurrent.atomic.AtomicInteger();
-    public volatile long validateMillis = 50;
+    private final Hold validationHold = new Hold();
 
     @Override
     public Optional<ModelSummary> validateModel(ProgressSink progress) {
         blocking("validateModel");
         validationsStarted.incrementAndGet();
-        long end = System.nanoTime() + validateMillis * 1_000_000;
         try {
-            while (System.nanoTime() < end) {
-                Thread.sleep(5);
-                progress.checkCancelled();
-            }
+            validationHold.await(progress);
         } catch (InterruptedException | java.util.concurrent.CancellationException e) {
             validationsCancelled.incrementAndGet();
             throw new java.util.concurrent.CancellationException("cancelled");
@@ -377,11 +412,13 @@ public final class FakeWorkspace implements Workspace {
         int steps = 10;
         for (int step = 0; step < steps; step++) {
             progress.progress(step, steps, "Training step " + (step + 1) + " of " + steps);
-            try {
-                Thread.sleep(updateMillis / steps);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new java.util.concurrent.CancellationException("interrupted");
+            if (step == steps / 2) {
+                try {
+                    updateHold.await(progress);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new java.util.concurrent.CancellationException("interrupted");
+                }
             }
             progress.checkCancelled();
         }
@@ -399,7 +436,7 @@ public final class FakeWorkspace implements Workspace {
         }
         double accuracy = 1 - noise;
         curve.add(new ModelSummary.CurvePoint(labels.size(), accuracy));
-        model = new ModelSummary(version, labels.size(), accuracy, updateMillis, full,
+        model = new ModelSummary(version, labels.size(), accuracy, UPDATE_MILLIS, full,
                 new int[classes.size()][classes.size()], curve);
         listeners.forEach(l -> l.rankingChanged(ranking));
         listeners.forEach(l -> l.modelChanged(model));

@@ -44,7 +44,6 @@ class LabellingViewModelTest {
     void open(FxRobot robot) {
         fx = robot;
         workspace = new FakeWorkspace(images, 40, List.of("cat", "dog", "bird"));
-        workspace.setUpdateMillis(100);
         tasks = new BackgroundTasks();
         robot.interact(() -> vm = new LabellingViewModel(workspace, tasks, delays));
     }
@@ -106,7 +105,7 @@ class LabellingViewModelTest {
         fx.interact(() -> delays.advance(RoundScheduler.IDLE));
         waitUntil(() -> workspace.validationsDone.get() == 1);
 
-        workspace.validateMillis = 10_000;
+        workspace.holdValidations();
         fx.interact(() -> vm.updateModel(false));
         waitUntil(() -> workspace.updates() == 2 && !vm.trainingProperty().get());
         fx.interact(() -> delays.advance(RoundScheduler.IDLE));
@@ -214,7 +213,7 @@ class LabellingViewModelTest {
 
     @Test
     void aFullRoundStartsAnUpdateInTheBackgroundAndLabelsDuringItAreKept() throws TimeoutException {
-        workspace.setUpdateMillis(600);
+        workspace.holdUpdates();
         fx.interact(() -> vm.batchSizeProperty().set(3));
         for (int i = 0; i < 3; i++) {
             fx.interact(() -> vm.label(0));
@@ -224,7 +223,9 @@ class LabellingViewModelTest {
 
         fx.interact(() -> vm.label(2));
         fx.interact(() -> vm.label(2));
+        assertTrue(vm.trainingProperty().get(), "both labels were given while the update ran");
 
+        workspace.releaseUpdates();
         waitUntil(() -> !vm.trainingProperty().get());
         assertEquals(1, workspace.updates());
         assertEquals(2, vm.labelsThisRoundProperty().get());
