@@ -200,6 +200,16 @@ public final class FakeWorkspace implements Workspace {
         listeners.forEach(l -> l.rankingChanged(ranking));
     }
 
+    /** A ranking as a session has before its first model: an order, no guesses. */
+    public void forgetModel() {
+        var r = ranking;
+        int n = items.size();
+        var none = new int[n];
+        Arrays.fill(none, -1);
+        ranking = new Ranking(r.strategy(), r.order(), r.score(), none, new float[n], new float[0][], 0);
+        listeners.forEach(l -> l.rankingChanged(ranking));
+    }
+
     private void blocking(String what) {
         if (Platform.isFxApplicationThread()) {
             blockingCallsOnFxThread.add(what);

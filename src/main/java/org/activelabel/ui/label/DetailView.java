@@ -38,6 +38,7 @@ public final class DetailView extends ScrollPane {
     private final Label file = new Label();
     private final Label label = new Label();
     private final Label suggestion = new Label();
+    private final Label chartTitle = new Label("Class probabilities");
     private final GridPane chart = new GridPane();
     private Task<Image> loading;
     private ThumbnailCache.Cancel pendingThumbnail = () -> { };
@@ -60,8 +61,10 @@ public final class DetailView extends ScrollPane {
         file.setWrapText(true);
         suggestion.setWrapText(true);
         label.setWrapText(true);
-        var chartTitle = new Label("Class probabilities");
         chartTitle.getStyleClass().add("text-bold");
+        // no heading over an empty chart before the first model
+        chartTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(chart.getChildren()));
+        chartTitle.managedProperty().bind(chartTitle.visibleProperty());
         chart.getStyleClass().add("probability-chart");
         var names = new ColumnConstraints();
         var bars = new ColumnConstraints();
@@ -206,6 +209,11 @@ public final class DetailView extends ScrollPane {
     /** The picture shown now: the thumbnail, then the image itself. */
     Image shownImage() {
         return image.getImage();
+    }
+
+    /** Whether the heading of the class probabilities is on show. */
+    boolean probabilitiesShown() {
+        return chartTitle.isVisible();
     }
 
     static String humanSize(long bytes) {

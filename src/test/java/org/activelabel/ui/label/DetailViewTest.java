@@ -3,6 +3,7 @@ package org.activelabel.ui.label;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -123,6 +124,17 @@ class DetailViewTest {
         waitUntil(() -> detail.shownImage() != null && detail.shownImage().getWidth() > 128);
         assertFalse(decoded.contains(fileOf(c)), "the image passed over was never decoded");
         assertSame(vm.focusedItem(), d);
+    }
+
+    @Test
+    void theProbabilitiesShowOnlyOnceThereIsAModel(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(detail.probabilitiesShown(), "the fake starts with a model");
+
+        robot.interact(workspace::forgetModel);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertFalse(detail.probabilitiesShown(), "no heading over an empty chart");
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
