@@ -101,6 +101,9 @@ public final class QueueGrid extends Region {
         vm.selection().addListener((SetChangeListener<Integer>) change ->
                 shown.values().forEach(TileView::refreshState));
         vm.rankingProperty().addListener((obs, old, now) -> onRankingChanged());
+        // a renamed class shows its new name on every tile at once; renames are rare
+        vm.classes().addListener((javafx.collections.ListChangeListener<String>) change ->
+                shown.values().forEach(TileView::refreshText));
         vm.searchProperty().addListener((obs, old, now) -> updatePlaceholder());
         updatePlaceholder();
     }

@@ -49,6 +49,9 @@ final class TileView extends VBox {
         frame.setMaxSize(side, side);
         prediction.getStyleClass().add("tile-prediction");
         confidenceText.getStyleClass().add("tile-confidence-text");
+        // a long class name gives way; the percentage is never cut
+        confidenceText.setMinWidth(Region.USE_PREF_SIZE);
+        prediction.setMinWidth(0);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var predictionRow = new HBox(prediction, spacer, confidenceText);
@@ -74,6 +77,11 @@ final class TileView extends VBox {
     /** The model's guess as the tile shows it. */
     String predictionText() {
         return prediction.getText();
+    }
+
+    /** The confidence as it is drawn, with an ellipsis if it did not fit. */
+    String confidenceShown() {
+        return confidenceText.lookup(".text") instanceof javafx.scene.text.Text text ? text.getText() : "";
     }
 
     /**

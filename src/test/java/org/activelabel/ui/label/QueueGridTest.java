@@ -173,6 +173,20 @@ class QueueGridTest {
     }
 
     @Test
+    void aRenamedClassShowsOnTheTilesAtOnceAndALongNameGivesWayToThePercentage(FxRobot robot) throws TimeoutException {
+        for (int c = 0; c < 3; c++) {
+            int index = c;
+            robot.interact(() -> vm.renameClass(index, "a rather long class name " + index));
+        }
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> workspace.classes().get(2).startsWith("a rather"));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var tile = grid.tileOf(vm.queueProperty().get().get(0)).orElseThrow();
+        assertTrue(tile.predictionText().startsWith("a rather long"), tile.predictionText());
+        assertTrue(tile.confidenceShown().matches("\\d+%"), "drawn as " + tile.confidenceShown());
+    }
+
+    @Test
     void clickingATileFocusesItsImage(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         var queue = vm.queueProperty().get();
