@@ -68,7 +68,8 @@ final class ModelRecords {
         var made = session.history().stream().filter(h -> h.modelVersion() == loaded.version())
                 .filter(h -> !Double.isNaN(h.cvAccuracy())).reduce((first, last) -> last);
         return new ModelSummary(loaded.version(), loaded.trainedLabels(),
-                made.map(HistoryEntry::cvAccuracy).orElse(Double.NaN), 0, false,
+                // a saved model is not validated again: what its history says is all there is
+                made.map(HistoryEntry::cvAccuracy).orElse(Double.NaN), true, 0, false,
                 made.map(HistoryEntry::confusion).orElse(new int[0][0]), curve());
     }
 

@@ -7,12 +7,15 @@ import java.util.List;
  *
  * @param version           increases with every update
  * @param labelled          labels it was trained on
- * @param cvAccuracy        k-fold cross-validated accuracy on the labels, NaN when too few
+ * @param cvAccuracy        k-fold cross-validated accuracy on the labels, NaN when too few or not validated yet
+ * @param validated         whether the cross-validation of this model has run (it runs when the person pauses)
  * @param trainMillis       how long the update took
- * @param confusion         out-of-fold confusion matrix [true][predicted]
+ * @param confusion         out-of-fold confusion matrix [true][predicted]; a provisional model shows its
+ *                          predecessor's until it is validated
  * @param learningCurve     one point per update so far
  */
-public record ModelSummary(long version, int labelled, double cvAccuracy, long trainMillis, boolean full,
+public record ModelSummary(long version, int labelled, double cvAccuracy, boolean validated, long trainMillis,
+                           boolean full,
                            int[][] confusion, List<CurvePoint> learningCurve) {
 
     public record CurvePoint(int labelled, double cvAccuracy) {

@@ -597,7 +597,7 @@ public final class SessionWorkspace implements Workspace {
             records.recordValidation(update.rows().length, last.version(), update.millis(), update.fullRefit(),
                     validation.accuracy(), validation.confusion());
             unvalidated = null;
-            ModelSummary done = new ModelSummary(last.version(), update.rows().length, validation.accuracy(),
+            ModelSummary done = new ModelSummary(last.version(), update.rows().length, validation.accuracy(), true,
                     update.millis(), update.fullRefit(), validation.confusion(), records.curve());
             summary = done;
             listeners.forEach(l -> l.modelChanged(done));
@@ -608,7 +608,7 @@ public final class SessionWorkspace implements Workspace {
     }
 
     private void publishProvisional(ModelSnapshot model, Update update) {
-        ModelSummary provisional = new ModelSummary(model.version(), update.rows().length, Double.NaN, update.millis(),
+        ModelSummary provisional = new ModelSummary(model.version(), update.rows().length, Double.NaN, false, update.millis(),
                 update.fullRefit(), summary == null ? new int[0][0] : summary.confusion(), records.curve());
         summary = provisional;
         listeners.forEach(l -> l.modelChanged(provisional));

@@ -446,7 +446,7 @@ public final class FakeWorkspace implements Workspace {
         }
         double accuracy = 1 - noise;
         curve.add(new ModelSummary.CurvePoint(labels.size(), accuracy));
-        model = new ModelSummary(version, labels.size(), accuracy, UPDATE_MILLIS, full,
+        model = new ModelSummary(version, labels.size(), accuracy, true, UPDATE_MILLIS, full,
                 new int[classes.size()][classes.size()], curve);
         listeners.forEach(l -> l.rankingChanged(ranking));
         listeners.forEach(l -> l.modelChanged(model));

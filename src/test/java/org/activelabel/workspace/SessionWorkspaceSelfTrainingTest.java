@@ -54,6 +54,7 @@ class SessionWorkspaceSelfTrainingTest {
             assertEquals(List.of(1L, 2L), versions);
             assertEquals(2, summary.version());
             assertTrue(Double.isNaN(summary.cvAccuracy()));
+            assertFalse(summary.validated(), "the update publishes its model before the cross-validation");
             assertEquals(2, workspace.head().orElseThrow().version());
             assertEquals(2, workspace.ranking().modelVersion());
             var pseudo = workspace.pseudoLabels();
@@ -71,6 +72,7 @@ class SessionWorkspaceSelfTrainingTest {
             var validated = workspace.validateModel(ProgressSink.NONE).orElseThrow();
             assertEquals(List.of(1L, 2L, 2L), versions);
             assertEquals(2, validated.version());
+            assertTrue(validated.validated());
             assertTrue(validated.cvAccuracy() >= 0 && validated.cvAccuracy() <= 1, validated.toString());
             assertEquals(12, java.util.Arrays.stream(validated.confusion()).flatMapToInt(java.util.Arrays::stream).sum());
             assertEquals(1, validated.learningCurve().size(), "one point per model version");

@@ -14,7 +14,8 @@ final class StatusText {
     }
 
     static String describe(ModelSummary summary) {
-        var accuracy = Double.isNaN(summary.cvAccuracy()) ? "accuracy not known yet (too few labels)"
+        var accuracy = !summary.validated() ? "accuracy checked when you pause"
+                : Double.isNaN(summary.cvAccuracy()) ? "accuracy not known yet (too few labels)"
                 : String.format(Locale.ROOT, "cross-validated accuracy %.0f%%", summary.cvAccuracy() * 100);
         if (summary.trainMillis() <= 0) {
             // a model saved with the session: how long it took then is not known

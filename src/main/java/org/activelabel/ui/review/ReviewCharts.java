@@ -21,10 +21,14 @@ import org.activelabel.workspace.ModelSummary;
 /** The four summary charts of the review pane, in a two-by-two grid. */
 final class ReviewCharts extends GridPane {
 
+    private final NumberAxis countAxis = new NumberAxis();
+    private final NumberAxis labelsAxis = new NumberAxis();
+    private final NumberAxis perClassAxis = new NumberAxis();
     private final BarChart<String, Number> uncertainty;
     private final LineChart<Number, Number> learningCurve;
     private final StackedBarChart<String, Number> labelsPerClass;
     private final ConfusionMatrixView confusion = new ConfusionMatrixView();
+    private final Label confusionHeading = new Label();
     private final Label learningPlaceholder = placeholder("The learning curve grows by one point per model update.");
     private final Label uncertaintyPlaceholder = placeholder("The pool uncertainty appears after the first model update.");
 
@@ -36,7 +40,6 @@ final class ReviewCharts extends GridPane {
 
         var binAxis = new CategoryAxis();
         binAxis.setLabel("1 − confidence");
-        var countAxis = new NumberAxis();
         countAxis.setLabel("Images");
         countAxis.setMinorTickVisible(false);
         uncertainty = new BarChart<>(binAxis, countAxis);
@@ -44,9 +47,7 @@ final class ReviewCharts extends GridPane {
         uncertainty.setBarGap(0);
         uncertainty.setLegendVisible(false);
 
-        var labelsAxis = new NumberAxis();
         labelsAxis.setLabel("Labels");
-        // from zero: one point would otherwise sit on an axis of fractional label counts
         labelsAxis.setMinorTickVisible(false);
         var accuracyAxis = new NumberAxis(0, 100, 20);
         accuracyAxis.setLabel("Accuracy %");
@@ -55,7 +56,6 @@ final class ReviewCharts extends GridPane {
         learningCurve.setLegendVisible(false);
 
         var classAxis = new CategoryAxis();
-        var perClassAxis = new NumberAxis();
         perClassAxis.setLabel("Labels");
         perClassAxis.setMinorTickVisible(false);
         labelsPerClass = new StackedBarChart<>(classAxis, perClassAxis);
@@ -72,7 +72,7 @@ final class ReviewCharts extends GridPane {
         add(card("Pool uncertainty", new StackPane(uncertainty, uncertaintyPlaceholder)), 0, 0);
         add(card("Learning curve", new StackPane(learningCurve, learningPlaceholder)), 1, 0);
         add(card("Labels per class", labelsPerClass), 0, 1);
-        add(card("Confusion matrix (out-of-fold)", confusion), 1, 1);
+        add(card(confusionHeading, confusion), 1, 1);
         for (int i = 0; i < 2; i++) {
             var column = new ColumnConstraints();
             column.setPercentWidth(50);
@@ -89,7 +89,9 @@ final class ReviewCharts extends GridPane {
         showUncertainty(data.histogram());
         showLearningCurve(data.model());
         showLabels(data.labelCounts());
-        confusion.show(data.classes(), data.model() == null ? null : data.model().confusion());
+        var matrix = data.model() == null ? null : data.model().confusion();
+        confusion.show(data.classes(), matrix);
+        confusionHeading.setText(confusionHeading(matrix));
     }
 
     private void showUncertainty(UncertaintyHistogram histogram) {
@@ -99,6 +101,7 @@ final class ReviewCharts extends GridPane {
                     histogram.counts()[bin]));
         }
         uncertainty.getData().setAll(series);
+        CountScale.upTo(java.util.Arrays.stream(histogram.counts()).max().orElse(0)).applyTo(countAxis);
         showPlaceholder(uncertainty, uncertaintyPlaceholder, histogram.total() == 0);
     }
 
@@ -112,6 +115,9 @@ final class ReviewCharts extends GridPane {
             }
         }
         learningCurve.getData().setAll(series);
+        // one further so the newest point is not drawn on the chart's edge
+        CountScale.upTo(series.getData().stream().mapToDouble(d -> d.getXValue().doubleValue()).max().orElse(0) + 1)
+                .applyTo(labelsAxis);
         showPlaceholder(learningCurve, learningPlaceholder, series.getData().isEmpty());
     }
 
@@ -124,6 +130,11 @@ final class ReviewCharts extends GridPane {
             human.getData().add(new XYChart.Data<>(counts.classes().get(c), counts.human()[c]));
             byModel.getData().add(new XYChart.Data<>(counts.classes().get(c), counts.model()[c]));
         }
+        long most = 0;
+        for (int c = 0; c < counts.classes().size(); c++) {
+            most = Math.max(most, (long) counts.human()[c] + counts.model()[c]);
+        }
+        CountScale.upTo(most).applyTo(perClassAxis);
         // a legend for model labels only helps when there are some
         labelsPerClass.setLegendVisible(counts.hasModelLabels());
         if (counts.hasModelLabels()) {
@@ -133,6 +144,13 @@ final class ReviewCharts extends GridPane {
         }
     }
 
+    /** Says how many labels the matrix counts: until a new model is validated it is its predecessor's. */
+    static String confusionHeading(int[][] matrix) {
+        long labels = matrix == null ? 0 : java.util.Arrays.stream(matrix).flatMapToInt(java.util.Arrays::stream).sum();
+        return labels == 0 ? "Confusion matrix (out-of-fold)"
+                : String.format(Locale.ROOT, "Confusion matrix (out-of-fold, %,d labels)", labels);
+    }
+
     /** An empty chart is only axes and grid lines; the sentence says more. */
     private static void showPlaceholder(XYChart<?, ?> chart, Label placeholder, boolean empty) {
         chart.setVisible(!empty);
@@ -140,7 +158,10 @@ final class ReviewCharts extends GridPane {
     }
 
     private static Node card(String title, Node content) {
-        var heading = new Label(title);
+        return card(new Label(title), content);
+    }
+
+    private static Node card(Label heading, Node content) {
         heading.getStyleClass().add("card-title");
         var card = new VBox(4, heading, content);
         card.getStyleClass().add("chart-card");

@@ -96,7 +96,8 @@ public final class ReviewView extends SplitPane {
         if (model == null) {
             return "no model yet";
         }
-        var accuracy = Double.isNaN(model.cvAccuracy()) ? "CV accuracy needs more labels"
+        var accuracy = !model.validated() ? "CV accuracy when you pause"
+                : Double.isNaN(model.cvAccuracy()) ? "CV accuracy needs more labels"
                 : String.format(Locale.ROOT, "CV accuracy %.1f %%", 100 * model.cvAccuracy());
         return String.format(Locale.ROOT, "model v%d on %,d labels, %s", model.version(), model.labelled(), accuracy);
     }

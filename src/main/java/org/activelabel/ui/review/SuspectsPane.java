@@ -16,6 +16,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.activelabel.workspace.ModelSummary;
 
 /**
  * "Possible label errors": labelled images the out-of-fold model confidently puts elsewhere.
@@ -74,8 +75,18 @@ final class SuspectsPane extends VBox {
         list.getItems().setAll(data.suspects());
         select(selectedId);
         title.setText("Possible label errors (" + data.suspects().size() + ")");
-        placeholder.setText(data.model() == null ? "Possible label errors appear after the first model update."
-                : "None: the cross-validated model agrees with every label it was tested on.");
+        placeholder.setText(placeholderText(data.model()));
+    }
+
+    static String placeholderText(ModelSummary model) {
+        if (model == null) {
+            return "Possible label errors appear after the first model update.";
+        }
+        if (!model.validated()) {
+            return "Not checked yet: when you pause, the labels are cross-validated in the background.";
+        }
+        return Double.isNaN(model.cvAccuracy()) ? "Too few labels in each class to cross-validate yet."
+                : "None: the cross-validated model agrees with every label it was tested on.";
     }
 
     private void rebuildButtons() {

@@ -11,12 +11,23 @@ class StatusTextTest {
 
     @Test
     void aFreshUpdateSaysHowLongItTookAndASavedModelDoesNot() {
-        var fresh = new ModelSummary(3, 20, 0.4, 1500, false, new int[0][0], List.of());
-        var saved = new ModelSummary(4, 20, 0.4, 0, false, new int[0][0], List.of());
+        var fresh = new ModelSummary(3, 20, 0.4, true, 1500, false, new int[0][0], List.of());
+        var saved = new ModelSummary(4, 20, 0.4, true, 0, false, new int[0][0], List.of());
 
         assertEquals("Model v3: updated on 20 labels in 1.5 s, cross-validated accuracy 40%.",
                 StatusText.describe(fresh));
         assertEquals("Model v4 on 20 labels, cross-validated accuracy 40%.", StatusText.describe(saved));
+    }
+
+    @Test
+    void aModelNotYetValidatedIsNotCalledShortOfLabels() {
+        var provisional = new ModelSummary(5, 40, Double.NaN, false, 900, false, new int[0][0], List.of());
+        var tooFew = new ModelSummary(5, 40, Double.NaN, true, 900, false, new int[0][0], List.of());
+
+        assertEquals("Model v5: updated on 40 labels in 0.9 s, accuracy checked when you pause.",
+                StatusText.describe(provisional));
+        assertEquals("Model v5: updated on 40 labels in 0.9 s, accuracy not known yet (too few labels).",
+                StatusText.describe(tooFew));
     }
 
     @Test

@@ -128,7 +128,7 @@ final class ReviewDemo {
                 new ModelSummary.CurvePoint(100, 0.81), new ModelSummary.CurvePoint(120, 0.84));
         var confusion = new int[][] {{21, 1, 1, 0, 1}, {2, 19, 0, 0, 3}, {1, 0, 22, 1, 0}, {0, 0, 2, 22, 0},
                 {0, 4, 0, 0, 20}};
-        workspace.setModel(new ModelSummary(6, 120, 0.84, 380, false, confusion, curve));
+        workspace.setModel(new ModelSummary(6, 120, 0.84, true, 380, false, confusion, curve));
         workspace.setSuspects(List.of(new SuspectLabel(6, 1, 4, 0.94), new SuspectLabel(11, 1, 0, 0.91),
                 new SuspectLabel(27, 2, 3, 0.88), new SuspectLabel(44, 4, 1, 0.86),
                 new SuspectLabel(53, 3, 2, 0.83), new SuspectLabel(70, 0, 1, 0.81),

@@ -152,7 +152,7 @@ class ReviewViewModelTest {
     void followsNewRankingsAndModels() {
         workspace.setRanking(new Ranking("entropy", new int[] {1}, new double[] {0, 0.4, 0, 0, 0},
                 new int[] {0, 2, 0, 0, 1}, new float[] {0.9f, 0.4f, 0.9f, 0.9f, 0.9f}, new float[5][], 2));
-        var summary = new ModelSummary(2, 2, 0.75, 10, false, new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}},
+        var summary = new ModelSummary(2, 2, 0.75, true, 10, false, new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 0}},
                 List.of(new ModelSummary.CurvePoint(2, 0.75)));
         workspace.setModel(summary);
 

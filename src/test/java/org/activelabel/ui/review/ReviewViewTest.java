@@ -48,7 +48,7 @@ class ReviewViewTest {
         workspace.putLabel(4, 1, LabelSource.HUMAN);
         workspace.putLabel(5, 2, LabelSource.HUMAN);
         workspace.setRanking(rankingWithPoolScores(0.8, 0.3, 0.5));
-        workspace.setModel(new ModelSummary(3, 3, 0.67, 5, false, new int[][] {{0, 0, 1}, {1, 0, 0}, {0, 0, 1}},
+        workspace.setModel(new ModelSummary(3, 3, 0.67, true, 5, false, new int[][] {{0, 0, 1}, {1, 0, 0}, {0, 0, 1}},
                 List.of(new ModelSummary.CurvePoint(2, 0.5), new ModelSummary.CurvePoint(3, 0.67))));
         workspace.setSuspects(List.of(new SuspectLabel(3, 0, 2, 0.93), new SuspectLabel(4, 1, 0, 0.85)));
 
