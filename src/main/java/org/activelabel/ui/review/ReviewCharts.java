@@ -148,7 +148,7 @@ final class ReviewCharts extends GridPane {
     static String confusionHeading(int[][] matrix) {
         long labels = matrix == null ? 0 : java.util.Arrays.stream(matrix).flatMapToInt(java.util.Arrays::stream).sum();
         return labels == 0 ? "Confusion matrix (out-of-fold)"
-                : String.format(Locale.ROOT, "Confusion matrix (out-of-fold, %,d labels)", labels);
+                : String.format(Locale.ROOT, "Out-of-fold confusion · %,d labels", labels);
     }
 
     /** An empty chart is only axes and grid lines; the sentence says more. */

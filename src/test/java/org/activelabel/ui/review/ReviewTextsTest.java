@@ -26,7 +26,7 @@ class ReviewTextsTest {
     void theConfusionMatrixSaysHowManyLabelsItCounts() {
         assertEquals("Confusion matrix (out-of-fold)", ReviewCharts.confusionHeading(null));
         assertEquals("Confusion matrix (out-of-fold)", ReviewCharts.confusionHeading(new int[0][0]));
-        assertEquals("Confusion matrix (out-of-fold, 10 labels)",
+        assertEquals("Out-of-fold confusion · 10 labels",
                 ReviewCharts.confusionHeading(new int[][] {{3, 1}, {2, 4}}));
     }
 }
