@@ -12,7 +12,14 @@ usage: pooling.py MAPS_PREFIX CHANNELS CELLS SEEDS BUDGETS
 """
 import sys
 import numpy as np
-from fine_tune_block13 import head, split
+from screening import compare
+
+
+def plain_scale(f, labelled):
+    """Unit length, then standardised with the labelled images' own spread (the head before the pooled spread)."""
+    g = f[labelled] / np.linalg.norm(f[labelled], axis=1, keepdims=True)
+    mu, sd = g.mean(0), g.std(0) + 1e-6
+    return lambda a: (a / np.linalg.norm(a, axis=1, keepdims=True) - mu) / sd
 
 
 def main(prefix, channels, cells, seeds, budgets):
@@ -20,20 +27,7 @@ def main(prefix, channels, cells, seeds, budgets):
     y = np.array([int(line.split('\t')[0]) for line in open(prefix + '.txt')])
     poolings = {'means': maps.mean(2), 'means + maxima': np.hstack([maps.mean(2), maps.max(2)])}
     del maps
-    classes, results = y.max() + 1, {}
-    for seed in range(seeds):
-        test, pool = split(y, seed)
-        for budget in budgets:
-            labelled = pool[:budget]
-            y1h = np.eye(classes, dtype='f4')[y[labelled]]
-            for name, f in poolings.items():
-                g = f[labelled] / np.linalg.norm(f[labelled], axis=1, keepdims=True)
-                mu, sd = g.mean(0), g.std(0) + 1e-6
-                scale = lambda a: (a / np.linalg.norm(a, axis=1, keepdims=True) - mu) / sd
-                v, c = head(scale(f[labelled]), y1h, 0.01)
-                results.setdefault((budget, name), []).append(((scale(f[test]) @ v + c).argmax(1) == y[test]).mean())
-    for budget in budgets:
-        print('%5d  ' % budget + '   '.join('%s %.1f %%' % (name, 100 * np.mean(results[(budget, name)])) for name in poolings))
+    compare(y, seeds, budgets, lambda test, pool: poolings, scale=plain_scale, steps=300)
 
 
 if __name__ == '__main__':

@@ -12,28 +12,15 @@ usage: power_transform.py PREFIX DIM SEEDS BUDGETS     e.g. power_transform.py /
 """
 import sys
 import numpy as np
-from fine_tune_block13 import head, split
-from propagation import app_scale
+from screening import compare, read
 
 
 def main(prefix, dim, seeds, budgets):
-    f = np.fromfile(prefix + '.f32', dtype='<f4').reshape(-1, dim)
+    f, y = read(prefix, dim)
     if f.min() < 0:
         sys.exit('negative features: a power transform needs pooled ReLU outputs')
-    y = np.array([int(line.split('\t')[0]) for line in open(prefix + '.txt')])
-    classes, results = y.max() + 1, {}
     variants = {'as they are': f, 'x^0.5': np.sqrt(f), 'x^0.7': f ** 0.7, 'log1p': np.log1p(f / f.mean())}
-    for seed in range(seeds):
-        test, pool = split(y, seed)
-        for budget in budgets:
-            labelled = pool[:budget]
-            y1h = np.eye(classes, dtype='f4')[y[labelled]]
-            for name, g in variants.items():
-                scale = app_scale(g, labelled)
-                v, c = head(scale(g[labelled]).astype('f4'), y1h, 0.01, steps=150)
-                results.setdefault((budget, name), []).append(((scale(g[test]) @ v + c).argmax(1) == y[test]).mean())
-    for budget in budgets:
-        print('%5d  ' % budget + '   '.join('%s %.1f %%' % (n, 100 * np.mean(results[(budget, n)])) for n in variants))
+    compare(y, seeds, budgets, lambda test, pool: variants)
 
 
 if __name__ == '__main__':

@@ -14,7 +14,7 @@ usage: propagation.py PREFIX DIM SEEDS BUDGETS     e.g. propagation.py /tmp/digi
 """
 import sys
 import numpy as np
-from fine_tune_block13 import head, split
+from screening import compare, read
 
 
 def neighbour_mean(f, pool, k):
@@ -26,33 +26,17 @@ def neighbour_mean(f, pool, k):
     return f[pool][nearest].mean(1)
 
 
-def app_scale(f, labelled):
-    g = f[labelled] / np.linalg.norm(f[labelled], axis=1, keepdims=True)
-    mu, var = g.mean(0), g.var(0)
-    sd = np.sqrt(var + var.mean() + 1e-12)
-    return lambda a: (a / np.linalg.norm(a, axis=1, keepdims=True) - mu) / sd
-
-
 def main(prefix, dim, seeds, budgets):
-    f = np.fromfile(prefix + '.f32', dtype='<f4').reshape(-1, dim)
-    y = np.array([int(line.split('\t')[0]) for line in open(prefix + '.txt')])
-    classes, results = y.max() + 1, {}
-    for seed in range(seeds):
-        test, pool = split(y, seed)
-        variants = {'as they are': f}
+    f, y = read(prefix, dim)
+
+    def variants(test, pool):
+        out = {'as they are': f}
         for k, beta in [(10, 0.3), (10, 0.5), (5, 0.5)]:
-            variants['k %d, beta %.1f' % (k, beta)] = (1 - beta) * f + beta * neighbour_mean(f, pool, k)
-        variants['concat, k 10'] = np.hstack([f, neighbour_mean(f, pool, 10)])
-        for budget in budgets:
-            labelled = pool[:budget]
-            y1h = np.eye(classes, dtype='f4')[y[labelled]]
-            for name, g in variants.items():
-                scale = app_scale(g, labelled)
-                v, c = head(scale(g[labelled]).astype('f4'), y1h, 0.01, steps=150)
-                results.setdefault((budget, name), []).append(((scale(g[test]) @ v + c).argmax(1) == y[test]).mean())
-    names = list(variants)
-    for budget in budgets:
-        print('%5d  ' % budget + '   '.join('%s %.1f %%' % (n, 100 * np.mean(results[(budget, n)])) for n in names))
+            out['k %d, beta %.1f' % (k, beta)] = (1 - beta) * f + beta * neighbour_mean(f, pool, k)
+        out['concat, k 10'] = np.hstack([f, neighbour_mean(f, pool, 10)])
+        return out
+
+    compare(y, seeds, budgets, variants)
 
 
 if __name__ == '__main__':
