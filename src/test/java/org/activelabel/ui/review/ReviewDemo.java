@@ -65,7 +65,7 @@ final class ReviewDemo {
             stage.show();
         });
         // the first thumbnails wait for class loading and the JPEG decoder to warm up
-        Thread.sleep(8000);
+        Thread.sleep(Long.getLong("screenshot.delay", 8000));
         Platform.runLater(() -> {
             try {
                 var scene = Stage.getWindows().get(0).getScene();
