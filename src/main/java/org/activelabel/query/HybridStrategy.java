@@ -3,10 +3,12 @@ package org.activelabel.query;
 import java.util.Arrays;
 
 /**
- * Uncertain and diverse: takes the most uncertain items by a base strategy ({@code candidatesPerPick}
- * times the batch), then builds the batch among them greedily, each next pick maximising
- * uncertainty x squared distance to the picks so far, so a batch is not ten near-duplicates.
- * Scores are the base strategy's: the rest of the queue is ordered by plain uncertainty.
+ * Uncertain, typical and diverse: takes the most uncertain items by a base strategy ({@code candidatesPerPick}
+ * times the batch), starts the batch with the most uncertain of them, then adds the others greedily, each next pick
+ * maximising uncertainty x {@link PoolDensity density} x squared distance to the picks so far, so a batch is neither
+ * ten near-duplicates nor a set of outliers. Scores are the base strategy's: the rest of the queue is ordered by
+ * plain uncertainty. Weighing by density raised the default's efficiency against the logistic-regression reference
+ * on all four sets it was confirmed on (docs/label-efficiency.md).
  */
 public final class HybridStrategy implements QueryStrategy {
 
@@ -69,6 +71,10 @@ public final class HybridStrategy implements QueryStrategy {
             features[j] = context.poolFeatures()[candidates[j]];
             // a tiny floor keeps a fully confident candidate pickable when nothing else is left
             weight[j] = Math.max(0.0, scores[candidates[j]]) + 1e-12;
+        }
+        double[] density = PoolDensity.relative(features, context);
+        for (int j = 0; j < candidates.length; j++) {
+            weight[j] *= density[j];
         }
         float[] norms = SquaredDistances.norms(features);
         float[] nearest = new float[candidates.length];

@@ -52,6 +52,28 @@ class HybridStrategyTest {
     }
 
     @Test
+    void anUncertainImageAmongManyComesBeforeAnEquallyFarOutlier() {
+        // 0: the most uncertain, at the origin; 1: an outlier, a little more uncertain and farther than the crowd;
+        // 2-31: a crowd around (10, 0)
+        var features = new float[32][];
+        var probabilities = new float[32][];
+        features[0] = new float[] {0f, 0f};
+        probabilities[0] = new float[] {0.5f, 0.5f};
+        features[1] = new float[] {-11f, 0f};
+        probabilities[1] = new float[] {0.58f, 0.42f};
+        for (int i = 2; i < 32; i++) {
+            features[i] = new float[] {10f + 0.05f * (i % 6), 0.05f * (i / 6)};
+            probabilities[i] = new float[] {0.6f, 0.4f};
+        }
+        var context = Contexts.of(probabilities, features, new float[0][], new int[0], 2);
+
+        int[] batch = new HybridStrategy().selectBatch(context, 2);
+
+        assertEquals(0, batch[0]);
+        assertTrue(batch[1] >= 2, "the outlier was picked: " + Arrays.toString(batch));
+    }
+
+    @Test
     void aStrategyOtherThanMarginCanBeTheBase() {
         var hybrid = new HybridStrategy(new BaldStrategy(), 5);
         assertEquals("hybrid-bald", hybrid.name());
