@@ -3,16 +3,13 @@ package org.activelabel.cli;
 import org.activelabel.session.LabelSource;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.activelabel.session.LabelExport;
 import org.activelabel.session.OutputPaths;
 import org.activelabel.session.interchange.LabelFiles;
 import org.activelabel.session.interchange.LabelFormat;
-import org.activelabel.workspace.ImageItem;
-import org.activelabel.workspace.LabelEntry;
-import org.activelabel.workspace.Ranking;
+import org.activelabel.workspace.LabelRows;
 import org.activelabel.workspace.SessionWorkspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -70,11 +67,11 @@ final class ExportCommand implements Callable<Integer> {
             }
             boolean withModel = format == Format.imagefolder || format == Format.huggingface || format == Format.coco
                     ? includeModel : !humanOnly;
-            List<LabelExport.Row> rows = rows(workspace, withModel);
+            List<LabelExport.Row> rows = LabelRows.of(workspace, withModel);
             long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
             var stdout = spec.commandLine().getOut();
             var stderr = spec.commandLine().getErr();
-            List<String> missing = missingLabelled(workspace);
+            List<String> missing = LabelRows.gone(workspace);
             boolean filesNeeded = format == Format.imagefolder;
             missing.forEach(path -> stderr.println("missing " + path + ": the image is gone from the image folder; "
                     + (filesNeeded ? "its label is left out" : "its label is exported")));
@@ -99,36 +96,5 @@ final class ExportCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
-    }
-
-    /** Labelled images whose file is gone, in path order: the journal keeps their labels. */
-    static List<String> missingLabelled(SessionWorkspace workspace) {
-        var labels = workspace.labels();
-        return workspace.items().stream()
-                .filter(i -> i.status() == ImageItem.Status.MISSING && labels.containsKey(i.id()))
-                .map(ImageItem::relativePath).sorted().toList();
-    }
-
-    /** Labelled images first in path order, then the model's predictions of unlabelled ones. */
-    static List<LabelExport.Row> rows(SessionWorkspace workspace, boolean withModel) {
-        List<String> classes = workspace.classes();
-        var labels = workspace.labels();
-        Ranking ranking = workspace.ranking();
-        List<LabelExport.Row> labelled = new ArrayList<>();
-        List<LabelExport.Row> predicted = new ArrayList<>();
-        for (ImageItem item : workspace.items()) {
-            LabelEntry label = labels.get(item.id());
-            if (label != null) {
-                labelled.add(new LabelExport.Row(item.relativePath(), classes.get(label.classIndex()), label.source(),
-                        Float.NaN));
-            } else if (withModel && item.id() < ranking.predicted().length && ranking.predicted()[item.id()] >= 0) {
-                predicted.add(new LabelExport.Row(item.relativePath(), classes.get(ranking.predicted()[item.id()]),
-                        LabelSource.MODEL, ranking.confidence()[item.id()]));
-            }
-        }
-        labelled.sort(java.util.Comparator.comparing(LabelExport.Row::path));
-        predicted.sort(java.util.Comparator.comparing(LabelExport.Row::path));
-        labelled.addAll(predicted);
-        return labelled;
     }
 }

@@ -37,6 +37,7 @@ import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
 import org.activelabel.ui.thumbnail.StoredThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.ui.thumbnail.ThumbnailSource;
+import org.activelabel.workspace.LabelsFile;
 import org.activelabel.workspace.Workspace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -168,6 +169,11 @@ public final class ActiveLabelApp extends Application {
             }
 
             @Override
+            public void exportLabels(Path out, LabelsFile file) {
+                exportLabelsTo(out, file);
+            }
+
+            @Override
             public void exportModel(Path out) {
                 exportModelTo(out);
             }
@@ -289,6 +295,38 @@ public final class ActiveLabelApp extends Application {
             mainView.hideBusy();
             showSessionProblem(error);
             afterProblem.run();
+        });
+    }
+
+    /** Writes the current session's labels in the background, then says what was written or why not. */
+    private void exportLabelsTo(Path out, LabelsFile file) {
+        Workspace session = workspace;
+        tasks.submit(BackgroundTasks.Lane.IO, progress -> file.write(session, out), written -> {
+            var text = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d of your labels", written.human()));
+            if (written.model() > 0) {
+                text.append(String.format(java.util.Locale.ROOT,
+                        " and the model's guesses for %,d other images (marked as the model's)", written.model()));
+            }
+            text.append(" to ").append(written.file()).append('.');
+            if (!written.gone().isEmpty()) {
+                text.append(String.format(java.util.Locale.ROOT,
+                        "%n%n%,d labelled images are gone from the image folder; their labels are in the file.",
+                        written.gone().size()));
+            }
+            if (!written.skipped().isEmpty()) {
+                text.append(String.format(java.util.Locale.ROOT, "%n%nLeft out: %s", String.join("; ", written.skipped())));
+            }
+            var info = new Alert(Alert.AlertType.INFORMATION, text.toString());
+            info.initOwner(stage);
+            info.setTitle("ActiveLabel");
+            info.setHeaderText("Labels exported");
+            info.showAndWait();
+        }, error -> {
+            var alert = new Alert(Alert.AlertType.ERROR, describe(error));
+            alert.initOwner(stage);
+            alert.setTitle("ActiveLabel");
+            alert.setHeaderText("The labels were not exported");
+            alert.showAndWait();
         });
     }
 

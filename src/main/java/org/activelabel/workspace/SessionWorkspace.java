@@ -238,6 +238,7 @@ public final class SessionWorkspace implements Workspace {
     }
 
     /** Current labels by item id (a copy). */
+    @Override
     public Map<Integer, LabelEntry> labels() {
         return locked(book::copy);
     }

@@ -40,6 +40,15 @@ public interface Workspace extends AutoCloseable {
 
     Optional<LabelEntry> labelOf(int itemId);
 
+    /** Every label by item id (a copy). Blocking: it may wait for a label being written. */
+    default java.util.Map<Integer, LabelEntry> labels() {
+        var byId = new java.util.HashMap<Integer, LabelEntry>();
+        for (ImageItem item : items()) {
+            labelOf(item.id()).ifPresent(label -> byId.put(item.id(), label));
+        }
+        return byId;
+    }
+
     /** Latest ranking; never null, possibly without predictions before the first model. */
     Ranking ranking();
 

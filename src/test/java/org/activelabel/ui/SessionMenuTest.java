@@ -2,6 +2,7 @@ package org.activelabel.ui;
 
 import static org.activelabel.ui.Windows.waitUntil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -22,10 +23,12 @@ import org.activelabel.backbone.BackboneShelf;
 import org.activelabel.backbone.Backbones;
 import org.activelabel.deploy.OnnxClassifier;
 import org.activelabel.progress.ProgressSink;
+import org.activelabel.session.LabelExport;
 import org.activelabel.testing.SampleImages;
 import org.activelabel.ui.session.SessionLibrary;
 import org.activelabel.ui.session.SessionMenu;
 import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
+import org.activelabel.workspace.LabelsFile;
 import org.activelabel.workspace.SessionWorkspace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +41,9 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The Session menu on a window with a session that has a trained model: Export model… writes a classifier that knows
- * its classes; New session… with a name already taken says so, then asks again with what was typed.
+ * The Session menu on a window with a session that has a trained model: Export labels… writes the labels and the
+ * model's guesses, and refuses a file inside the image folder; Export model… writes a classifier that knows its
+ * classes; New session… with a name already taken says so, then asks again with what was typed.
  */
 @ExtendWith(ApplicationExtension.class)
 class SessionMenuTest {
@@ -104,6 +108,35 @@ class SessionMenuTest {
             assertEquals(CLASSES, classifier.classes());
         }
         robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    @Test
+    void exportLabelsWritesYourLabelsThenTheModelsGuessesAndRefusesAPathInsideTheImageFolder(FxRobot robot)
+            throws Exception {
+        waitUntil(60, () -> app.viewModel().isPresent() && app.viewModel().get().modelProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        SessionMenu menu = robot.lookup(node -> node instanceof SessionMenu).query();
+        Path out = temp.resolve("exported").resolve("labels.csv");
+        robot.interact(() -> menu.exportLabelsTo(out, LabelsFile.CSV));
+
+        waitUntil(60, () -> dialog(robot, "Labels exported") != null);
+        DialogPane done = dialog(robot, "Labels exported");
+        assertTrue(done.getContentText().startsWith("9 of your labels and the model's guesses for 9 other images"),
+                done.getContentText());
+        List<String> lines = Files.readAllLines(out);
+        assertEquals(LabelExport.CSV_HEADER, lines.get(0));
+        assertEquals(1 + 18, lines.size(), String.join("\n", lines));
+        assertTrue(lines.subList(1, 10).stream().allMatch(l -> l.contains(",human,")), String.join("\n", lines));
+        assertTrue(lines.subList(10, 19).stream().allMatch(l -> l.contains(",model,")), String.join("\n", lines));
+        robot.interact(() -> done.getScene().getWindow().hide());
+
+        Path inside = images.resolve("labels.csv");
+        robot.interact(() -> menu.exportLabelsTo(inside, LabelsFile.CSV));
+        waitUntil(60, () -> dialog(robot, "The labels were not exported") != null);
+        DialogPane refused = dialog(robot, "The labels were not exported");
+        assertTrue(refused.getContentText().contains("inside the image folder"), refused.getContentText());
+        assertFalse(Files.exists(inside));
+        robot.interact(() -> refused.getScene().getWindow().hide());
     }
 
     @Test

@@ -15,9 +15,13 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.activelabel.ui.BackgroundTasks;
 import org.activelabel.ui.Keymap;
+import org.activelabel.workspace.LabelsFile;
 import org.activelabel.workspace.Workspace;
 
-/** The toolbar's Session menu: New session…, Open session…, the recent ones, Rescan image folder and Export model…. */
+/**
+ * The toolbar's Session menu: New session…, Open session…, the recent ones, Rescan image folder, Export labels… and
+ * Export model….
+ */
 public final class SessionMenu extends MenuButton {
 
     public static final KeyCombination NEW = Keymap.of(Keymap.Action.NEW_SESSION).combinations().get(0);
@@ -36,6 +40,9 @@ public final class SessionMenu extends MenuButton {
 
         /** Writes the current session's model as an ONNX classifier to {@code out}, in the background. */
         void exportModel(Path out);
+
+        /** Writes the current session's labels to {@code out} as {@code file}, in the background. */
+        void exportLabels(Path out, LabelsFile file);
 
         /** Looks at the current session's image folder again for images added, changed or removed. */
         void rescan();
@@ -66,12 +73,16 @@ public final class SessionMenu extends MenuButton {
         var rescan = new MenuItem("Rescan image folder");
         rescan.setAccelerator(RESCAN);
         rescan.setOnAction(event -> actions.rescan());
+        var exportLabels = new MenuItem("Export labels…");
+        exportLabels.setOnAction(event -> askExportLabels());
         var exportModel = new MenuItem("Export model…");
         exportModel.setOnAction(event -> askExportModel());
-        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), rescan, exportModel);
+        getItems().addAll(create, open, new SeparatorMenuItem(), recent, new SeparatorMenuItem(), rescan, exportLabels,
+                exportModel);
         setOnShowing(event -> {
             readRecent();
             var current = actions.current();
+            exportLabels.setDisable(current == null);
             exportModel.setDisable(current == null || current.model().isEmpty());
         });
         fillRecent();
@@ -103,13 +114,40 @@ public final class SessionMenu extends MenuButton {
         }
     }
 
+    /** A save dialog whose file types are the formats; the one chosen decides what is written. */
+    public void askExportLabels() {
+        var chooser = new FileChooser();
+        chooser.setTitle("Export the labels");
+        for (var file : LabelsFile.values()) {
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(file.title(), "*" + file.extension()));
+        }
+        var current = actions.current();
+        if (current != null) {
+            chooser.setInitialFileName(fileName(current) + "-labels" + LabelsFile.CSV.extension());
+        }
+        var chosen = chooser.showSaveDialog(getScene().getWindow());
+        if (chosen != null) {
+            int index = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
+            exportLabelsTo(chosen.toPath(), LabelsFile.values()[Math.max(0, index)]);
+        }
+    }
+
+    /** Export labels… once a file and a format are chosen: written in the background. */
+    public void exportLabelsTo(Path out, LabelsFile file) {
+        actions.exportLabels(out, file);
+    }
+
+    private static String fileName(Workspace session) {
+        return session.name().replaceAll("[^\\p{Alnum}._-]+", "-");
+    }
+
     public void askExportModel() {
         var chooser = new FileChooser();
         chooser.setTitle("Export the model as ONNX");
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
         var current = actions.current();
         if (current != null) {
-            chooser.setInitialFileName(current.name().replaceAll("[^\\p{Alnum}._-]+", "-") + ".onnx");
+            chooser.setInitialFileName(fileName(current) + ".onnx");
         }
         var chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen != null) {

@@ -93,6 +93,10 @@ class SessionMenuRecentTest {
         }
 
         @Override
+        public void exportLabels(Path out, org.activelabel.workspace.LabelsFile file) {
+        }
+
+        @Override
         public void rescan() {
         }
     }
