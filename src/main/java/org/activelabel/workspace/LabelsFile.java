@@ -43,6 +43,21 @@ public enum LabelsFile {
     }
 
     /**
+     * {@code chosen} ending as this type does: a save dialog keeps the name it proposed when another type is picked,
+     * and a name typed without an ending gets one; an ending of another kind is kept.
+     */
+    public Path named(Path chosen) {
+        String name = chosen.getFileName().toString();
+        for (var other : values()) {
+            if (name.endsWith(other.extension)) {
+                return other.extension.equals(extension) ? chosen
+                        : chosen.resolveSibling(name.substring(0, name.length() - other.extension.length()) + extension);
+            }
+        }
+        return name.contains(".") ? chosen : chosen.resolveSibling(name + extension);
+    }
+
+    /**
      * Writes {@code workspace}'s labels to {@code out}, replacing it atomically. Blocking.
      *
      * @throws org.activelabel.session.SessionException when {@code out} is inside the session or the image folder

@@ -128,7 +128,8 @@ public final class SessionMenu extends MenuButton {
         var chosen = chooser.showSaveDialog(getScene().getWindow());
         if (chosen != null) {
             int index = chooser.getExtensionFilters().indexOf(chooser.getSelectedExtensionFilter());
-            exportLabelsTo(chosen.toPath(), LabelsFile.values()[Math.max(0, index)]);
+            var file = LabelsFile.values()[Math.max(0, index)];
+            exportLabelsTo(file.named(chosen.toPath()), file);
         }
     }
 
