@@ -10,6 +10,7 @@ import org.activelabel.session.OutputPaths;
 import org.activelabel.session.interchange.LabelFiles;
 import org.activelabel.session.interchange.LabelFormat;
 import org.activelabel.workspace.LabelRows;
+import org.activelabel.workspace.LabelsFile;
 import org.activelabel.workspace.SessionWorkspace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,7 +32,17 @@ import picocli.CommandLine.Spec;
                     + " (imagefolder, which needs the file, leaves it out)."})
 final class ExportCommand implements Callable<Integer> {
 
-    enum Format { csv, jsonl, imagefolder, labelstudio, huggingface, coco }
+    enum Format {
+        csv(LabelsFile.CSV), jsonl(LabelsFile.JSONL), imagefolder(null), labelstudio(LabelsFile.LABEL_STUDIO),
+        huggingface(null), coco(LabelsFile.COCO);
+
+        /** The window's writer of the same one-file format; null for the two layouts only the command writes. */
+        final LabelsFile file;
+
+        Format(LabelsFile file) {
+            this.file = file;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -76,17 +87,16 @@ final class ExportCommand implements Callable<Integer> {
             missing.forEach(path -> stderr.println("missing " + path + ": the image is gone from the image folder; "
                     + (filesNeeded ? "its label is left out" : "its label is exported")));
             switch (format) {
-                case csv -> LabelExport.writeCsv(out, rows);
-                case jsonl -> LabelExport.writeJsonl(out, rows);
                 case imagefolder -> {
                     var result = LabelExport.writeImageFolder(out, workspace.imageRoot(), rows);
                     result.skipped().stream().filter(s -> missing.stream().noneMatch(m -> s.startsWith(m + ": ")))
                             .forEach(s -> stderr.println("skipped " + s));
                     stdout.printf("%d hard links, %d copies%n", result.linked(), result.copied());
                 }
-                case labelstudio, huggingface, coco -> LabelFiles.write(LabelFormat.forCliName(format.name()), out, rows,
-                        workspace.imageRoot(), workspace.classes()).skipped()
-                        .forEach(s -> spec.commandLine().getErr().println("skipped " + s));
+                case huggingface -> LabelFiles.write(LabelFormat.HUGGING_FACE, out, rows, workspace.imageRoot(),
+                        workspace.classes()).skipped().forEach(s -> stderr.println("skipped " + s));
+                default -> format.file.writeRows(out, rows, workspace.imageRoot(), workspace.classes())
+                        .forEach(s -> stderr.println("skipped " + s));
             }
             stdout.printf("exported %d labels (%d human, %d model) to %s%n", rows.size(), human, rows.size() - human, out);
             if (!missing.isEmpty()) {

@@ -65,7 +65,20 @@ public enum LabelsFile {
     public Written write(Workspace workspace, Path out) throws IOException {
         OutputPaths.requireOutside(out, "The file", workspace.sessionDir(), workspace.imageRoot());
         List<LabelExport.Row> rows = LabelRows.of(workspace, withModel);
-        List<String> skipped = switch (this) {
+        List<String> skipped = writeRows(out, rows, workspace.imageRoot(), workspace.classes());
+        long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
+        return new Written(out, human, rows.size() - human, LabelRows.gone(workspace), skipped);
+    }
+
+    /**
+     * Writes {@code rows} in this format to {@code out}, replacing it atomically; the {@code export} command's
+     * writer for the same four formats. Blocking.
+     *
+     * @return the rows left out, each with its reason (COCO and Label Studio need the image's path in the folder)
+     */
+    public List<String> writeRows(Path out, List<LabelExport.Row> rows, Path imageRoot, List<String> classes)
+            throws IOException {
+        return switch (this) {
             case CSV -> {
                 LabelExport.writeCsv(out, rows);
                 yield List.of();
@@ -74,12 +87,8 @@ public enum LabelsFile {
                 LabelExport.writeJsonl(out, rows);
                 yield List.of();
             }
-            case LABEL_STUDIO -> LabelFiles.write(LabelFormat.LABEL_STUDIO, out, rows, workspace.imageRoot(),
-                    workspace.classes()).skipped();
-            case COCO -> LabelFiles.write(LabelFormat.COCO, out, rows, workspace.imageRoot(),
-                    workspace.classes()).skipped();
+            case LABEL_STUDIO -> LabelFiles.write(LabelFormat.LABEL_STUDIO, out, rows, imageRoot, classes).skipped();
+            case COCO -> LabelFiles.write(LabelFormat.COCO, out, rows, imageRoot, classes).skipped();
         };
-        long human = rows.stream().filter(r -> r.source() == LabelSource.HUMAN).count();
-        return new Written(out, human, rows.size() - human, LabelRows.gone(workspace), skipped);
     }
 }
