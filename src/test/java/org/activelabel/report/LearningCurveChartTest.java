@@ -107,7 +107,7 @@ class LearningCurveChartTest {
         var second = CurvePanel.of("b", rounds);
         Map<String, Color> colours = LearningCurveChart.colours(List.of(first, second, panel("c")));
         assertEquals(List.of("random", "entropy", "margin"), List.copyOf(colours.keySet()));
-        assertEquals(LearningCurveChart.BASELINE_COLOUR, colours.get("random"));
+        assertEquals(ChartStyle.BASELINE_COLOUR, colours.get("random"));
         assertTrue(!colours.get("entropy").equals(colours.get("margin")));
     }
 
@@ -136,9 +136,9 @@ class LearningCurveChartTest {
 
     @Test
     void ticksAreRoundNumbersCoveringTheData() {
-        var axis = LearningCurveChart.Axis.nice(31.2, 93.4, 8, 0, 100);
+        var axis = Axis.nice(31.2, 93.4, 8, 0, 100);
         assertEquals(List.of(30.0, 40.0, 50.0, 60.0, 70.0, 80.0, 90.0, 100.0), axis.ticks());
-        assertEquals("1,000", LearningCurveChart.Axis.nice(0, 5000, 5, 0, 5000).format(1000));
+        assertEquals("1,000", Axis.nice(0, 5000, 5, 0, 5000).format(1000));
     }
 
     @Test
