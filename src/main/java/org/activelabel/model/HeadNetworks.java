@@ -45,7 +45,7 @@ final class HeadNetworks {
         var output = new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT)
                 .nIn(outputInputs).nOut(numClasses).activation(Activation.SOFTMAX);
         if (config.dropout() > 0) {
-            output.dropOut(1.0 - config.dropout()); // DL4J takes the probability of keeping an input
+            output.dropOut(new InputDropout(1.0 - config.dropout()));
         }
         MultiLayerConfiguration conf = builder.layer(output.build()).build();
         var network = new MultiLayerNetwork(conf);
