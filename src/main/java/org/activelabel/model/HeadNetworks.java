@@ -113,39 +113,79 @@ final class HeadNetworks {
         for (int i = 0; i < rows.length; i++) {
             System.arraycopy(rows[i], 0, flat, i * columns, columns);
         }
-        return Nd4j.create(flat, new long[]{rows.length, columns}, DataType.FLOAT);
+        return filled(flat, rows.length, columns);
     }
 
     /** The chosen rows as one matrix; copying on the Java side is far cheaper than ND4J's getRows. */
     static INDArray matrix(float[][] rows, int[] pick) {
-        int columns = rows[0].length;
-        var flat = new float[pick.length * columns];
-        for (int i = 0; i < pick.length; i++) {
-            System.arraycopy(rows[pick[i]], 0, flat, i * columns, columns);
-        }
-        return Nd4j.create(flat, new long[]{pick.length, columns}, DataType.FLOAT);
-    }
-
-    static INDArray oneHot(int[] labels, int[] pick, int numClasses) {
-        var flat = new float[pick.length * numClasses];
-        for (int i = 0; i < pick.length; i++) {
-            flat[i * numClasses + labels[pick[i]]] = 1f;
-        }
-        return Nd4j.create(flat, new long[]{pick.length, numClasses}, DataType.FLOAT);
+        return filled(flatRows(rows, pick), pick.length, rows[0].length);
     }
 
     /** Rows {@code pick} as a minibatch; the weights (null: none) become a per-row label mask, which DL4J
      *  multiplies into each row's loss and gradient. */
     static DataSet batch(float[][] x, int[] labels, float[] rowWeights, int[] pick, int numClasses) {
-        INDArray mask = null;
-        if (rowWeights != null) {
-            var w = new float[pick.length];
-            for (int i = 0; i < pick.length; i++) {
-                w[i] = rowWeights[pick[i]];
-            }
-            mask = Nd4j.create(w, new long[]{pick.length, 1}, DataType.FLOAT);
+        INDArray mask = rowWeights == null ? null : filled(flatWeights(rowWeights, pick), pick.length, 1);
+        return new DataSet(matrix(x, pick), filled(flatOneHot(labels, pick, numClasses), pick.length, numClasses),
+                null, mask);
+    }
+
+    /**
+     * Writes rows {@code pick} into {@code batch}, a {@link #batch} of as many rows, in place: a training step then
+     * allocates no native memory for its minibatch.
+     */
+    static void refill(DataSet batch, float[][] x, int[] labels, float[] rowWeights, int[] pick) {
+        if (batch.getFeatures().rows() != pick.length || (rowWeights == null) != (batch.getLabelsMaskArray() == null)) {
+            throw new IllegalArgumentException("a batch of " + batch.getFeatures().rows() + " rows cannot take "
+                    + pick.length);
         }
-        return new DataSet(matrix(x, pick), oneHot(labels, pick, numClasses), null, mask);
+        copyInto(batch.getFeatures(), flatRows(x, pick));
+        copyInto(batch.getLabels(), flatOneHot(labels, pick, (int) batch.getLabels().columns()));
+        if (rowWeights != null) {
+            copyInto(batch.getLabelsMaskArray(), flatWeights(rowWeights, pick));
+        }
+    }
+
+    private static float[] flatRows(float[][] rows, int[] pick) {
+        int columns = rows[0].length;
+        var flat = new float[pick.length * columns];
+        for (int i = 0; i < pick.length; i++) {
+            System.arraycopy(rows[pick[i]], 0, flat, i * columns, columns);
+        }
+        return flat;
+    }
+
+    private static float[] flatOneHot(int[] labels, int[] pick, int numClasses) {
+        var flat = new float[pick.length * numClasses];
+        for (int i = 0; i < pick.length; i++) {
+            flat[i * numClasses + labels[pick[i]]] = 1f;
+        }
+        return flat;
+    }
+
+    private static float[] flatWeights(float[] rowWeights, int[] pick) {
+        var w = new float[pick.length];
+        for (int i = 0; i < pick.length; i++) {
+            w[i] = rowWeights[pick[i]];
+        }
+        return w;
+    }
+
+    /** A new rows x columns matrix holding {@code flat}: Nd4j.create(float[], ...) copies element by element. */
+    private static INDArray filled(float[] flat, long rows, long columns) {
+        INDArray matrix = Nd4j.createUninitialized(DataType.FLOAT, rows, columns);
+        copyInto(matrix, flat);
+        return matrix;
+    }
+
+    /** One bulk copy into a whole, row-major array's native memory. */
+    private static void copyInto(INDArray target, float[] flat) {
+        if (target.isView() || target.ordering() != 'c' || target.length() != flat.length
+                || target.dataType() != DataType.FLOAT) {
+            throw new IllegalArgumentException("cannot copy " + flat.length + " floats into " + target.shapeInfoToString());
+        }
+        var buffer = target.data().asNioFloat();
+        buffer.position(0);
+        buffer.put(flat);
     }
 
     static float[][] rows(INDArray matrix) {

@@ -1,7 +1,9 @@
 package org.activelabel.model;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Random;
 
 import org.activelabel.progress.ProgressSink;
@@ -189,8 +191,8 @@ public final class HeadTrainer {
 
     /**
      * Passes over {@code rows}; {@code rowWeights} (null: all 1) scale each row's loss. One full batch is built once
-     * and fitted every epoch: DL4J's fit leaves its arrays as they are, and rebuilding them each step only made
-     * garbage.
+     * and fitted every epoch, and minibatches reuse their arrays: DL4J's fit leaves its arrays as they are, and
+     * rebuilding them each step only made garbage.
      */
     private static final class Epochs {
         private final MultiLayerNetwork network;
@@ -201,6 +203,7 @@ public final class HeadTrainer {
         private final int batch;
         private final Random random;
         private final DataSet fullBatch;
+        private final Map<Integer, DataSet> bySize = new HashMap<>();
 
         Epochs(MultiLayerNetwork network, float[][] x, int[] labels, float[] rowWeights, int[] rows, int batch,
                Random random) {
@@ -230,13 +233,25 @@ public final class HeadTrainer {
                 if (order.length - end == 1) {
                     end = order.length;
                 }
-                network.fit(minibatch(Arrays.copyOfRange(order, start, end)));
+                network.fit(reused(Arrays.copyOfRange(order, start, end)));
                 start = end;
             }
         }
 
         private DataSet minibatch(int[] pick) {
             return HeadNetworks.batch(x, labels, rowWeights, pick, HeadNetworks.numClasses(network));
+        }
+
+        /** A minibatch of these rows in the arrays of the last one as long: fresh native arrays cost more than the step. */
+        private DataSet reused(int[] pick) {
+            DataSet batch = bySize.get(pick.length);
+            if (batch == null) {
+                batch = minibatch(pick);
+                bySize.put(pick.length, batch);
+            } else {
+                HeadNetworks.refill(batch, x, labels, rowWeights, pick);
+            }
+            return batch;
         }
     }
 
