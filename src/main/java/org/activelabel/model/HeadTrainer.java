@@ -242,7 +242,10 @@ public final class HeadTrainer {
             return HeadNetworks.batch(x, labels, rowWeights, pick, HeadNetworks.numClasses(network));
         }
 
-        /** A minibatch of these rows in the arrays of the last one as long: fresh native arrays cost more than the step. */
+        /**
+         * These rows, written into the arrays of the last minibatch of their length: new native arrays cost more than
+         * the training step.
+         */
         private DataSet reused(int[] pick) {
             DataSet batch = bySize.get(pick.length);
             if (batch == null) {
