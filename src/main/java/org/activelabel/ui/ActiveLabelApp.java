@@ -5,6 +5,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.io.StringWriter;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -302,19 +303,20 @@ public final class ActiveLabelApp extends Application {
     private void exportLabelsTo(Path out, LabelsFile file) {
         Workspace session = workspace;
         tasks.submit(BackgroundTasks.Lane.IO, progress -> file.write(session, out), written -> {
-            var text = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d of your labels", written.human()));
+            var text = new StringBuilder(String.format(Locale.ROOT, "%,d of your labels", written.human()));
             if (written.model() > 0) {
-                text.append(String.format(java.util.Locale.ROOT,
+                text.append(String.format(Locale.ROOT,
                         " and the model's guesses for %,d other images (marked as the model's)", written.model()));
             }
             text.append(" to ").append(written.file()).append('.');
             if (!written.gone().isEmpty()) {
-                text.append(String.format(java.util.Locale.ROOT,
+                text.append(String.format(Locale.ROOT,
                         "%n%n%,d labelled images are gone from the image folder; their labels are in the file.",
                         written.gone().size()));
             }
             if (!written.skipped().isEmpty()) {
-                text.append(String.format(java.util.Locale.ROOT, "%n%nLeft out: %s", String.join("; ", written.skipped())));
+                text.append(String.format(Locale.ROOT, "%n%nLeft out: %s",
+                        String.join("; ", written.skipped())));
             }
             var info = new Alert(Alert.AlertType.INFORMATION, text.toString());
             info.initOwner(stage);
@@ -339,7 +341,7 @@ public final class ActiveLabelApp extends Application {
                         out),
                 written -> {
                     var info = new Alert(Alert.AlertType.INFORMATION, written.provenance() + ".\n\n" + written.file()
-                            + String.format(java.util.Locale.ROOT, " (%.1f MB) takes RGB images of %s",
+                            + String.format(Locale.ROOT, " (%.1f MB) takes RGB images of %s",
                             written.bytes() / 1e6, String.join(", ", written.classes()))
                             + "; see the README for running it with onnxruntime.");
                     info.initOwner(stage);

@@ -15,8 +15,7 @@ import java.util.List;
  * @param learningCurve     one point per update so far
  */
 public record ModelSummary(long version, int labelled, double cvAccuracy, boolean validated, long trainMillis,
-                           boolean full,
-                           int[][] confusion, List<CurvePoint> learningCurve) {
+                           boolean full, int[][] confusion, List<CurvePoint> learningCurve) {
 
     public record CurvePoint(int labelled, double cvAccuracy) {
     }

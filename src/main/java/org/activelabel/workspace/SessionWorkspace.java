@@ -609,8 +609,9 @@ public final class SessionWorkspace implements Workspace {
     }
 
     private void publishProvisional(ModelSnapshot model, Update update) {
-        ModelSummary provisional = new ModelSummary(model.version(), update.rows().length, Double.NaN, false, update.millis(),
-                update.fullRefit(), summary == null ? new int[0][0] : summary.confusion(), records.curve());
+        ModelSummary provisional = new ModelSummary(model.version(), update.rows().length, Double.NaN, false,
+                update.millis(), update.fullRefit(), summary == null ? new int[0][0] : summary.confusion(),
+                records.curve());
         summary = provisional;
         listeners.forEach(l -> l.modelChanged(provisional));
     }

@@ -2,6 +2,7 @@ package org.activelabel.workspace;
 
 import org.activelabel.session.LabelSource;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,8 +42,8 @@ public interface Workspace extends AutoCloseable {
     Optional<LabelEntry> labelOf(int itemId);
 
     /** Every label by item id (a copy). Blocking: it may wait for a label being written. */
-    default java.util.Map<Integer, LabelEntry> labels() {
-        var byId = new java.util.HashMap<Integer, LabelEntry>();
+    default Map<Integer, LabelEntry> labels() {
+        var byId = new HashMap<Integer, LabelEntry>();
         for (ImageItem item : items()) {
             labelOf(item.id()).ifPresent(label -> byId.put(item.id(), label));
         }

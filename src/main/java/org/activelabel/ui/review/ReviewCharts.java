@@ -1,5 +1,6 @@
 package org.activelabel.ui.review;
 
+import java.util.Arrays;
 import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -101,7 +102,7 @@ final class ReviewCharts extends GridPane {
                     histogram.counts()[bin]));
         }
         uncertainty.getData().setAll(series);
-        CountScale.upTo(java.util.Arrays.stream(histogram.counts()).max().orElse(0)).applyTo(countAxis);
+        CountScale.upTo(Arrays.stream(histogram.counts()).max().orElse(0)).applyTo(countAxis);
         showPlaceholder(uncertainty, uncertaintyPlaceholder, histogram.total() == 0);
     }
 
@@ -146,7 +147,7 @@ final class ReviewCharts extends GridPane {
 
     /** Says how many labels the matrix counts: until a new model is validated it is its predecessor's. */
     static String confusionHeading(int[][] matrix) {
-        long labels = matrix == null ? 0 : java.util.Arrays.stream(matrix).flatMapToInt(java.util.Arrays::stream).sum();
+        long labels = matrix == null ? 0 : Arrays.stream(matrix).flatMapToInt(Arrays::stream).sum();
         return labels == 0 ? "Confusion matrix (out-of-fold)"
                 : String.format(Locale.ROOT, "Out-of-fold confusion · %,d labels", labels);
     }
