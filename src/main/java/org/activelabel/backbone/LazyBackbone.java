@@ -8,41 +8,15 @@ import java.util.List;
  * A backbone that reads only its descriptor until the first image needs embedding. Opening a
  * session whose features are all cached then never pays for loading the ONNX model.
  */
-public final class LazyBackbone implements Backbone {
+public final class LazyBackbone extends DescribedBackbone {
 
     private final Path descriptorFile;
-    private final BackboneDescriptor descriptor;
     private OnnxBackbone loaded;
     private boolean closed;
 
     public LazyBackbone(Path descriptorFile) {
+        super(BackboneDescriptor.read(descriptorFile));
         this.descriptorFile = descriptorFile;
-        this.descriptor = BackboneDescriptor.read(descriptorFile);
-    }
-
-    @Override
-    public String id() {
-        return descriptor.id();
-    }
-
-    @Override
-    public String description() {
-        return descriptor.description().isEmpty() ? descriptor.id() : descriptor.description();
-    }
-
-    @Override
-    public int inputWidth() {
-        return descriptor.width();
-    }
-
-    @Override
-    public int inputHeight() {
-        return descriptor.height();
-    }
-
-    @Override
-    public int featureDim() {
-        return descriptor.featureDim();
     }
 
     @Override
@@ -52,7 +26,7 @@ public final class LazyBackbone implements Backbone {
 
     private synchronized OnnxBackbone model() {
         if (closed) {
-            throw new BackboneException("backbone " + descriptor.id() + " is closed");
+            throw new BackboneException("backbone " + id() + " is closed");
         }
         if (loaded == null) {
             loaded = OnnxBackbone.open(descriptorFile);

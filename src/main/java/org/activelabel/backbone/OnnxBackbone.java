@@ -22,14 +22,13 @@ import org.slf4j.LoggerFactory;
  * A {@link Backbone} running an ONNX model with ONNX Runtime, described by a {@link BackboneDescriptor}.
  * Thread-safe: concurrent {@link #embed} calls share one session, each with its own input buffers.
  */
-public final class OnnxBackbone implements Backbone {
+public final class OnnxBackbone extends DescribedBackbone {
 
     private static final Logger LOG = LoggerFactory.getLogger(OnnxBackbone.class);
 
     /** Larger lists are run in batches of this size, which bounds the input buffer memory. */
     public static final int MAX_BATCH = 32;
 
-    private final BackboneDescriptor descriptor;
     private final String source;
     private final OrtEnvironment environment;
     private final OrtSession session;
@@ -51,13 +50,13 @@ public final class OnnxBackbone implements Backbone {
     }
 
     public OnnxBackbone(BackboneDescriptor descriptor, Path modelFile, int intraOpThreads) {
+        super(descriptor);
         if (intraOpThreads < 1) {
             throw new IllegalArgumentException("intraOpThreads must be at least 1, got " + intraOpThreads);
         }
         if (!Files.isRegularFile(modelFile)) {
             throw new BackboneException(modelFile + ": model file of backbone " + descriptor.id() + " not found");
         }
-        this.descriptor = descriptor;
         this.source = modelFile.toString();
         this.plane = descriptor.width() * descriptor.height();
         var mean = descriptor.mean();
@@ -85,35 +84,6 @@ public final class OnnxBackbone implements Backbone {
             throw e;
         }
         LOG.info("backbone {} loaded from {} ({} intra-op threads)", descriptor.id(), modelFile, intraOpThreads);
-    }
-
-    public BackboneDescriptor descriptor() {
-        return descriptor;
-    }
-
-    @Override
-    public String id() {
-        return descriptor.id();
-    }
-
-    @Override
-    public String description() {
-        return descriptor.description().isEmpty() ? descriptor.id() : descriptor.description();
-    }
-
-    @Override
-    public int inputWidth() {
-        return descriptor.width();
-    }
-
-    @Override
-    public int inputHeight() {
-        return descriptor.height();
-    }
-
-    @Override
-    public int featureDim() {
-        return descriptor.featureDim();
     }
 
     @Override
