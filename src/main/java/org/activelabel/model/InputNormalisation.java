@@ -68,26 +68,37 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
         return new InputNormalisation(true, mean, scale);
     }
 
-    /** A normalised copy of the rows; the input is not modified. */
+    /**
+     * A normalised copy of the rows; the input is not modified. Multiplies by reciprocals in double precision, at
+     * half the cost of dividing: a double's error is far below a float's rounding, so the floats are those of
+     * dividing but in the rarest ties, and never more than one rounding apart.
+     */
     float[][] apply(float[][] features) {
+        int d = mean.length;
+        var offset = new double[d];
+        var reciprocal = new double[d];
+        for (int j = 0; j < d; j++) {
+            offset[j] = mean[j];
+            reciprocal[j] = 1.0 / scale[j];
+        }
         var out = new float[features.length][];
         for (int i = 0; i < features.length; i++) {
             float[] row = features[i];
-            if (row.length != mean.length) {
+            if (row.length != d) {
                 throw new IllegalArgumentException("row " + i + " has " + row.length + " features, the head expects "
-                        + mean.length);
+                        + d);
             }
-            double norm = 1;
+            double inverseNorm = 1;
             if (unitLength) {
                 double sq = 0;
                 for (float v : row) {
                     sq += (double) v * v;
                 }
-                norm = sq > 0 ? Math.sqrt(sq) : 1;
+                inverseNorm = sq > 0 ? 1 / Math.sqrt(sq) : 1;
             }
-            var o = new float[row.length];
-            for (int j = 0; j < row.length; j++) {
-                o[j] = (float) ((row[j] / norm - mean[j]) / scale[j]);
+            var o = new float[d];
+            for (int j = 0; j < d; j++) {
+                o[j] = (float) ((row[j] * inverseNorm - offset[j]) * reciprocal[j]);
             }
             out[i] = o;
         }
