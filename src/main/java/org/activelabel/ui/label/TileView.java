@@ -5,7 +5,9 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -13,7 +15,10 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 
-/** One image of the queue: thumbnail, the model's guess with its confidence, and the strategy score. */
+/**
+ * One image of the queue: thumbnail, the model's guess with its confidence, and the file name; the name's tooltip
+ * gives the path and the strategy's score (during the cold start a rank, not an uncertainty).
+ */
 final class TileView extends VBox {
 
     private static final PseudoClass FOCUSED = PseudoClass.getPseudoClass("focused-item");
@@ -60,6 +65,13 @@ final class TileView extends VBox {
         confidence.setMaxWidth(Double.MAX_VALUE);
         meta.getStyleClass().add("tile-meta");
         meta.setMaxWidth(side);
+        // built when first wanted: a tooltip per tile would slow the grid's first frame
+        meta.addEventHandler(MouseEvent.MOUSE_ENTERED, event -> {
+            if (meta.getTooltip() == null) {
+                meta.setTooltip(new Tooltip());
+            }
+            meta.getTooltip().setText(metaDetail());
+        });
         getChildren().addAll(frame, predictionRow, confidence, meta);
         setMaxWidth(Region.USE_PREF_SIZE);
         setPrefWidth(side);
@@ -131,9 +143,17 @@ final class TileView extends VBox {
             confidence.pseudoClassStateChanged(UNSURE, false);
         }
         var path = vm.item(itemId).relativePath();
-        var name = path.substring(path.lastIndexOf('/') + 1);
+        meta.setText(path.substring(path.lastIndexOf('/') + 1));
+    }
+
+    /** The image's path and, when it has one, its score in the queue. */
+    private String metaDetail() {
+        if (itemId < 0) {
+            return "";
+        }
+        var path = vm.item(itemId).relativePath();
         double score = vm.score(itemId);
-        meta.setText(Double.isNaN(score) ? name : String.format(Locale.ROOT, "%.3f · %s", score, name));
+        return Double.isNaN(score) ? path : String.format(Locale.ROOT, "%s\nscore %.3f", path, score);
     }
 
     void refreshState() {

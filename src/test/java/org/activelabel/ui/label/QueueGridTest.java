@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.geometry.Bounds;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
 import org.activelabel.ui.BackgroundTasks;
@@ -184,6 +186,21 @@ class QueueGridTest {
         var tile = grid.tileOf(vm.queueProperty().get().get(0)).orElseThrow();
         assertTrue(tile.predictionText().startsWith("a rather long"), tile.predictionText());
         assertTrue(tile.confidenceShown().matches("\\d+%"), "drawn as " + tile.confidenceShown());
+    }
+
+    @Test
+    void aTileNamesItsFileAndTheNameTellsThePathAndTheScoreOnHover(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = vm.queueProperty().get().get(0);
+        var tile = grid.tileOf(first).orElseThrow();
+        var name = (Label) tile.lookup(".tile-meta");
+        var path = vm.item(first).relativePath();
+        assertEquals(path.substring(path.lastIndexOf('/') + 1), name.getText());
+
+        robot.moveTo(name);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(String.format(Locale.ROOT, "%s\nscore %.3f", path, vm.score(first)), name.getTooltip().getText());
     }
 
     @Test
