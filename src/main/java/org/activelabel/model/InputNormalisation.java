@@ -75,10 +75,8 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
      */
     float[][] apply(float[][] features) {
         int d = mean.length;
-        var offset = new double[d];
         var reciprocal = new double[d];
         for (int j = 0; j < d; j++) {
-            offset[j] = mean[j];
             reciprocal[j] = 1.0 / scale[j];
         }
         var out = new float[features.length][];
@@ -98,7 +96,7 @@ public record InputNormalisation(boolean unitLength, float[] mean, float[] scale
             }
             var o = new float[d];
             for (int j = 0; j < d; j++) {
-                o[j] = (float) ((row[j] * inverseNorm - offset[j]) * reciprocal[j]);
+                o[j] = (float) ((row[j] * inverseNorm - mean[j]) * reciprocal[j]);
             }
             out[i] = o;
         }
