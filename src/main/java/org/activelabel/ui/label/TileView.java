@@ -144,6 +144,10 @@ final class TileView extends VBox {
         }
         var path = vm.item(itemId).relativePath();
         meta.setText(path.substring(path.lastIndexOf('/') + 1));
+        if (meta.getTooltip() != null) {
+            // the pointer may rest on the name while the tile takes another image or a new score
+            meta.getTooltip().setText(metaDetail());
+        }
     }
 
     /** The image's path and, when it has one, its score in the queue. */

@@ -204,6 +204,25 @@ class QueueGridTest {
     }
 
     @Test
+    void theNamesTooltipFollowsTheTileToItsNextImage(FxRobot robot) throws TimeoutException {
+        WaitForAsyncUtils.waitForFxEvents();
+        int first = vm.queueProperty().get().get(0);
+        var tile = grid.tileOf(first).orElseThrow();
+        var name = (Label) tile.lookup(".tile-meta");
+        robot.moveTo(name);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertEquals(first, vm.focusedItem(), "the queue opens on its first image");
+        robot.interact(() -> vm.label(0));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tile.itemId() != first);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        var path = vm.item(tile.itemId()).relativePath();
+        assertEquals(path.substring(path.lastIndexOf('/') + 1), name.getText());
+        assertTrue(name.getTooltip().getText().startsWith(path + "\n"), name.getTooltip().getText());
+    }
+
+    @Test
     void clickingATileFocusesItsImage(FxRobot robot) throws TimeoutException {
         WaitForAsyncUtils.waitForFxEvents();
         var queue = vm.queueProperty().get();
