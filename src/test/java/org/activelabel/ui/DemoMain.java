@@ -10,7 +10,7 @@ import javax.imageio.ImageIO;
 
 /**
  * Opens the window over a {@link FakeWorkspace}. With {@code -Dscreenshot=out.png} it saves a
- * picture of the window after a few seconds and exits.
+ * picture of the window once its thumbnails have arrived (at most {@code -Dscreenshot.maxWait} ms) and exits.
  */
 public final class DemoMain {
 
@@ -21,30 +21,26 @@ public final class DemoMain {
         var folder = Path.of(System.getProperty("java.io.tmpdir"), "activelabel-demo");
         int count = Integer.getInteger("images", 400);
         var screenshot = System.getProperty("screenshot");
-        if (screenshot != null) {
-            var shooter = new Thread(() -> shootLater(Path.of(screenshot)));
-            shooter.setDaemon(true);
-            shooter.start();
-        }
-        DesktopLauncher.launch(args, () -> new FakeWorkspace(folder, count,
-                List.of("cat", "dog", "bird", "horse", "fish")));
+        DesktopLauncher.launch(args, () -> {
+            // the opener runs once the toolkit is up, so the snapshot can be arranged from here
+            if (screenshot != null) {
+                Platform.runLater(() -> shootWhenShown(Path.of(screenshot)));
+            }
+            return new FakeWorkspace(folder, count, List.of("cat", "dog", "bird", "horse", "fish"));
+        });
     }
 
-    private static void shootLater(Path out) {
-        try {
-            Thread.sleep(Long.getLong("screenshot.delay", 6000));
-            Platform.runLater(() -> {
-                try {
-                    var scene = Window.getWindows().get(0).getScene();
-                    var image = scene.snapshot(null);
-                    ImageIO.write((RenderedImage) SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
-                } catch (Exception e) {
-                    e.printStackTrace();
-                }
-                Platform.exit();
-            });
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    private static void shootWhenShown(Path out) {
+        long maxNanos = Long.getLong("screenshot.maxWait", 20_000) * 1_000_000L;
+        WhenPicturesShown.then(() -> Window.getWindows().isEmpty() ? null : Window.getWindows().get(0).getScene(),
+                maxNanos, () -> {
+                    try {
+                        var image = Window.getWindows().get(0).getScene().snapshot(null);
+                        ImageIO.write((RenderedImage) SwingFXUtils.fromFXImage(image, null), "png", out.toFile());
+                    } catch (Exception e) {
+                        e.printStackTrace();
+                    }
+                    Platform.exit();
+                });
     }
 }

@@ -20,6 +20,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.activelabel.ui.BackgroundTasks;
+import org.activelabel.ui.WhenPicturesShown;
 import org.activelabel.ui.thumbnail.DecodedThumbnailSource;
 import org.activelabel.ui.thumbnail.ThumbnailCache;
 import org.activelabel.workspace.ModelSummary;
@@ -51,6 +52,7 @@ final class ReviewDemo {
         Platform.startup(started::countDown);
         started.await();
         var done = new CountDownLatch(1);
+        long maxNanos = Long.getLong("screenshot.maxWait", 20_000) * 1_000_000L;
         Platform.runLater(() -> {
             Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
             var viewModel = new ReviewViewModel(workspace, background);
@@ -63,25 +65,24 @@ final class ReviewDemo {
             stage.setScene(new Scene(view, width, height));
             stage.setTitle("Review");
             stage.show();
-        });
-        // the first thumbnails wait for class loading and the JPEG decoder to warm up
-        Thread.sleep(Long.getLong("screenshot.delay", 8000));
-        Platform.runLater(() -> {
-            try {
-                var scene = Stage.getWindows().get(0).getScene();
-                var suspects = (javafx.scene.control.ListView<?>) scene.lookup("#suspects");
-                suspects.getSelectionModel().select(1);
-                var table = (javafx.scene.control.TableView<?>) scene.lookup("#review-table");
-                table.getSelectionModel().select(2);
-                scene.getRoot().applyCss();
-                scene.getRoot().layout();
-                var image = scene.snapshot(null);
-                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", output.toFile());
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            } finally {
-                done.countDown();
-            }
+            // the first thumbnails wait for class loading and the JPEG decoder to warm up
+            WhenPicturesShown.then(stage::getScene, maxNanos, () -> {
+                try {
+                    var scene = stage.getScene();
+                    var suspects = (javafx.scene.control.ListView<?>) scene.lookup("#suspects");
+                    suspects.getSelectionModel().select(1);
+                    var table = (javafx.scene.control.TableView<?>) scene.lookup("#review-table");
+                    table.getSelectionModel().select(2);
+                    scene.getRoot().applyCss();
+                    scene.getRoot().layout();
+                    var image = scene.snapshot(null);
+                    ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", output.toFile());
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            });
         });
         done.await();
         Platform.exit();
