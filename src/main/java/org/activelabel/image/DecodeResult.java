@@ -5,7 +5,7 @@ import java.awt.image.BufferedImage;
 /** Outcome of decoding one file: an RGB image, or a reason a person can read. */
 public sealed interface DecodeResult {
 
-    /** {@code image} is always {@link BufferedImage#TYPE_INT_RGB}, upright. */
+    /** {@code image} is upright, {@link BufferedImage#TYPE_INT_RGB} or, with transparency, {@code TYPE_INT_ARGB}. */
     record Decoded(BufferedImage image) implements DecodeResult {
     }
 

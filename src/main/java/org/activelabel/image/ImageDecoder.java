@@ -29,14 +29,16 @@ import javax.imageio.stream.FileImageInputStream;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Turns an image file into an upright TYPE_INT_RGB picture, or a reason it cannot.
+ * Turns an image file into an upright picture (TYPE_INT_RGB, or TYPE_INT_ARGB when it has transparency), or a
+ * reason it cannot.
  * Never throws for a bad file: one broken image must not stop a batch. Thread-safe.
  *
  * <p>Plain JPEGs (8-bit greyscale or YCbCr, baseline or progressive, whole) are decoded by
  * {@link OpenCvJpeg}, scaled in the DCT domain; everything else, and any JPEG it cannot read, by
  * ImageIO with the TwelveMonkeys plugins (PNG, GIF's first frame, BMP, WebP, TIFF, CMYK and YCCK
- * JPEGs with their ICC profile). Both paths share the pixel cap, the EXIF orientation and the
- * compositing of transparency on white. HEIC and AVIF files are refused by name.
+ * JPEGs with their ICC profile). Both paths share the pixel cap and the EXIF orientation. Transparency is kept
+ * for the window to show on its own background; the backbone's input composites it on white
+ * ({@link Resizer#toSquareInput}). HEIC and AVIF files are refused by name.
  */
 public final class ImageDecoder {
 
@@ -230,7 +232,7 @@ public final class ImageDecoder {
                 if (!truncation.isEmpty()) {
                     return failed("truncated or corrupt " + format + ": " + truncation.get(0));
                 }
-                return new DecodeResult.Decoded(Orientation.apply(Resizer.toIntRgb(image), orientation));
+                return new DecodeResult.Decoded(Orientation.apply(Resizer.toIntPixels(image), orientation));
             } finally {
                 reader.dispose();
             }

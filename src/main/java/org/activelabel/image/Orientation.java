@@ -2,7 +2,7 @@ package org.activelabel.image;
 
 import java.awt.image.BufferedImage;
 
-/** Applies an EXIF orientation (1..8) to a TYPE_INT_RGB image so it shows upright. */
+/** Applies an EXIF orientation (1..8) to a TYPE_INT_RGB or TYPE_INT_ARGB image so it shows upright. */
 final class Orientation {
 
     private Orientation() {
@@ -18,7 +18,7 @@ final class Orientation {
         int outW = transpose ? h : w;
         int outH = transpose ? w : h;
         int[] src = Resizer.pixels(rgb);
-        var out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
+        var out = new BufferedImage(outW, outH, rgb.getType());
         int[] dst = Resizer.pixels(out);
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {

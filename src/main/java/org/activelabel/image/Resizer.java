@@ -1,5 +1,6 @@
 package org.activelabel.image;
 
+import java.awt.AlphaComposite;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
@@ -8,7 +9,9 @@ import java.awt.image.DataBufferInt;
 /**
  * Downscaling that keeps detail: repeated 2x2 box averaging while the image is at least twice the
  * target, then one bilinear step to the exact size. A single bilinear step from a big photo would
- * skip most source pixels and alias.
+ * skip most source pixels and alias. The backbone's input is opaque (transparency composited on white);
+ * a thumbnail keeps the picture's transparency, scaled with premultiplied alpha so that edges take no
+ * colour from the invisible pixels around them.
  */
 public final class Resizer {
 
@@ -32,19 +35,57 @@ public final class Resizer {
     }
 
     /**
-     * Thumbnail: aspect kept, the longer side at most {@code maxSide}. An image already small
-     * enough comes back as TYPE_INT_RGB without scaling.
+     * Thumbnail: aspect kept, the longer side at most {@code maxSide}; TYPE_INT_RGB, or TYPE_INT_ARGB for a
+     * picture with transparency. An image already small enough comes back as {@link #toIntPixels} gives it.
      */
     public static BufferedImage fitWithin(BufferedImage image, int maxSide) {
         requirePositive(maxSide, maxSide);
-        BufferedImage rgb = toIntRgb(image);
-        int w = rgb.getWidth();
-        int h = rgb.getHeight();
+        BufferedImage pixels = toIntPixels(image);
+        int w = pixels.getWidth();
+        int h = pixels.getHeight();
         if (w <= maxSide && h <= maxSide) {
-            return rgb;
+            return pixels;
         }
         double scale = (double) maxSide / Math.max(w, h);
-        return scaleTo(rgb, Math.max(1, (int) Math.round(w * scale)), Math.max(1, (int) Math.round(h * scale)));
+        int width = Math.max(1, (int) Math.round(w * scale));
+        int height = Math.max(1, (int) Math.round(h * scale));
+        if (pixels.getType() == BufferedImage.TYPE_INT_RGB) {
+            return scaleTo(pixels, width, height);
+        }
+        return convert(scaleTo(convert(pixels, BufferedImage.TYPE_INT_ARGB_PRE), width, height),
+                BufferedImage.TYPE_INT_ARGB);
+    }
+
+    /**
+     * TYPE_INT_RGB for an opaque picture, TYPE_INT_ARGB (not premultiplied) for one with transparency; the
+     * colours and alpha as the picture's colour model gives them, so compositing either on white gives the same
+     * pixels as compositing the original.
+     */
+    public static BufferedImage toIntPixels(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return toIntRgb(image);
+        }
+        if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
+            return image;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        var argb = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
+        image.getRGB(0, 0, w, h, pixels(argb), 0, w);
+        return argb;
+    }
+
+    /** {@code image} in another int type; transparency kept (between plain and premultiplied alpha). */
+    private static BufferedImage convert(BufferedImage image, int type) {
+        var out = new BufferedImage(image.getWidth(), image.getHeight(), type);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setComposite(AlphaComposite.Src);
+            g.drawImage(image, 0, 0, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     /** Copies into TYPE_INT_RGB when needed, compositing any alpha on white. */
@@ -64,6 +105,7 @@ public final class Resizer {
         return rgb;
     }
 
+    /** {@code rgb} (TYPE_INT_RGB, or TYPE_INT_ARGB_PRE) at exactly that size, in its own type. */
     private static BufferedImage scaleTo(BufferedImage rgb, int width, int height) {
         BufferedImage current = rgb;
         while (current.getWidth() >= 2 * width && current.getHeight() >= 2 * height) {
@@ -72,7 +114,7 @@ public final class Resizer {
         if (current.getWidth() == width && current.getHeight() == height) {
             return current == rgb ? copy(rgb) : current;
         }
-        var out = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var out = new BufferedImage(width, height, rgb.getType());
         Graphics2D g = out.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -84,14 +126,18 @@ public final class Resizer {
         return out;
     }
 
-    /** 2x2 box average; an odd last row or column is averaged with itself. */
+    /**
+     * 2x2 box average; an odd last row or column is dropped. Averages alpha too for TYPE_INT_ARGB_PRE, where
+     * averaging premultiplied colours is the right mean.
+     */
     static BufferedImage halve(BufferedImage rgb) {
         int w = rgb.getWidth();
         int h = rgb.getHeight();
         int[] src = pixels(rgb);
         int hw = w / 2;
         int hh = h / 2;
-        var out = new BufferedImage(hw, hh, BufferedImage.TYPE_INT_RGB);
+        boolean alpha = rgb.getType() == BufferedImage.TYPE_INT_ARGB_PRE;
+        var out = new BufferedImage(hw, hh, alpha ? BufferedImage.TYPE_INT_ARGB_PRE : BufferedImage.TYPE_INT_RGB);
         int[] dst = pixels(out);
         for (int y = 0; y < hh; y++) {
             int row0 = 2 * y * w;
@@ -104,7 +150,8 @@ public final class Resizer {
                 int r = (((a >> 16) & 0xff) + ((b >> 16) & 0xff) + ((c >> 16) & 0xff) + ((d >> 16) & 0xff) + 2) >> 2;
                 int gr = (((a >> 8) & 0xff) + ((b >> 8) & 0xff) + ((c >> 8) & 0xff) + ((d >> 8) & 0xff) + 2) >> 2;
                 int bl = ((a & 0xff) + (b & 0xff) + (c & 0xff) + (d & 0xff) + 2) >> 2;
-                dst[y * hw + x] = (r << 16) | (gr << 8) | bl;
+                int al = alpha ? (((a >>> 24) + (b >>> 24) + (c >>> 24) + (d >>> 24) + 2) >> 2) << 24 : 0;
+                dst[y * hw + x] = al | (r << 16) | (gr << 8) | bl;
             }
         }
         return out;
@@ -124,12 +171,12 @@ public final class Resizer {
     }
 
     private static BufferedImage copy(BufferedImage rgb) {
-        var out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
+        var out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), rgb.getType());
         System.arraycopy(pixels(rgb), 0, pixels(out), 0, rgb.getWidth() * rgb.getHeight());
         return out;
     }
 
-    /** Pixel array of a TYPE_INT_RGB image that owns its whole raster (not a sub-image). */
+    /** Pixel array of a TYPE_INT_* image that owns its whole raster (not a sub-image); a copy otherwise. */
     static int[] pixels(BufferedImage rgb) {
         if (rgb.getRaster().getParent() != null || rgb.getRaster().getDataBuffer().getSize() != rgb.getWidth() * rgb.getHeight()) {
             return rgb.getRGB(0, 0, rgb.getWidth(), rgb.getHeight(), null, 0, rgb.getWidth());

@@ -46,7 +46,8 @@ import org.slf4j.LoggerFactory;
  * reading a thumbnail.
  *
  * <p>File layout, big-endian: magic {@code ALTHUMB1}, long size, long modified millis, int side, path (short length +
- * UTF-8), int JPEG length (0 for a small image), the JPEG, then the CRC-32 of everything before it. A file that does not read back whole
+ * UTF-8), int picture length (0 for a small image), the picture (JPEG; PNG for a picture with transparency, which
+ * the window shows on its own background), then the CRC-32 of everything before it. A file that does not read back whole
  * (cut short, flipped bits, not a regular file) is ignored and replaced; nothing here throws for a bad thumbnail.
  *
  * <p>Files are written to a temporary file and moved over the old one, and only by this instance: the session that
@@ -72,8 +73,8 @@ public final class ThumbnailStore implements AutoCloseable {
     private record Key(String relativePath, long sizeBytes, long lastModifiedMillis) {
     }
 
-    /** What is on disk for a key, checked whole: the thumbnail as JPEG, or null for an image small enough to be its own. */
-    private record Stored(byte[] jpeg) {
+    /** What is on disk for a key, checked whole: the thumbnail's file bytes, or null for an image small enough to be its own. */
+    private record Stored(byte[] picture) {
     }
 
     private final Path dir;
@@ -141,7 +142,8 @@ public final class ThumbnailStore implements AutoCloseable {
 
     /**
      * The thumbnail of {@code file} (an image under the image root): read from disk when one was made for the file's
-     * present size and time, otherwise decoded from the file, stored and returned. Upright, TYPE_INT_RGB, at most
+     * present size and time, otherwise decoded from the file, stored and returned. Upright, TYPE_INT_RGB (TYPE_INT_ARGB
+     * with transparency), at most
      * {@link #side()} on its longer side (smaller images as they are). Blocking; never throws for a bad file.
      */
     public DecodeResult thumbnail(Path file) {
@@ -154,12 +156,12 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     /**
-     * The stored thumbnail of {@code file} as JPEG (for a reader of its own), when one was made for the file's
+     * The stored thumbnail of {@code file} as a JPEG or PNG file's bytes (for a reader of its own), when one was made for the file's
      * present size and time and reads back whole; empty otherwise, and for an image small enough to be its own.
      * Blocking.
      */
-    public Optional<byte[]> storedJpeg(Path file) {
-        return keyOf(file).flatMap(this::read).map(Stored::jpeg);
+    public Optional<byte[]> storedPicture(Path file) {
+        return keyOf(file).flatMap(this::read).map(Stored::picture);
     }
 
     /** Whether a thumbnail made for {@code file}'s present size and time is on disk and reads back whole. */
@@ -180,7 +182,7 @@ public final class ThumbnailStore implements AutoCloseable {
         if (key.isEmpty() || building.containsKey(key.get().relativePath()) || read(key.get()).isPresent()) {
             return;
         }
-        store(key.get(), Resizer.fitWithin(Resizer.toIntRgb(upright), side));
+        store(key.get(), Resizer.fitWithin(upright, side));
     }
 
     /**
@@ -239,19 +241,19 @@ public final class ThumbnailStore implements AutoCloseable {
 
     // ---- one image -----------------------------------------------------------------------------------------
 
-    /** The stored thumbnail as a picture; empty when its JPEG does not read after all. */
+    /** The stored thumbnail as a picture; empty when its bytes do not read after all. */
     private Optional<DecodeResult> fromDisk(Path file, Key key, Stored stored) {
-        if (stored.jpeg() == null) {
+        if (stored.picture() == null) {
             return Optional.of(decoded(decoder.decodeToFit(file, side)));
         }
         Path thumbnail = fileOf(key.relativePath());
         try {
             // read closes the stream
-            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(stored.jpeg())));
+            BufferedImage image = ImageIO.read(new MemoryCacheImageInputStream(new ByteArrayInputStream(stored.picture())));
             if (image == null || Math.max(image.getWidth(), image.getHeight()) > side) {
                 return damaged(thumbnail, "the picture does not read");
             }
-            return Optional.of(new DecodeResult.Decoded(Resizer.toIntRgb(image)));
+            return Optional.of(new DecodeResult.Decoded(Resizer.toIntPixels(image)));
         } catch (IOException | RuntimeException e) {
             return damaged(thumbnail, e.toString());
         }
@@ -391,9 +393,9 @@ public final class ThumbnailStore implements AutoCloseable {
         if (length == 0) {
             return Optional.of(new Stored(null));
         }
-        byte[] jpeg = new byte[length];
-        buffer.get(jpeg);
-        return Optional.of(new Stored(jpeg));
+        byte[] picture = new byte[length];
+        buffer.get(picture);
+        return Optional.of(new Stored(picture));
     }
 
     private <T> Optional<T> damaged(Path file, String why) {
@@ -434,14 +436,14 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     private byte[] encode(Key key, BufferedImage image) throws IOException {
-        byte[] jpeg = image == null ? new byte[0] : jpeg(image);
+        byte[] picture = image == null ? new byte[0] : image.getColorModel().hasAlpha() ? png(image) : jpeg(image);
         byte[] path = key.relativePath().getBytes(StandardCharsets.UTF_8);
         if (path.length > 0xFFFF) {
             throw new IOException("path too long to store: " + key.relativePath());
         }
-        var buffer = ByteBuffer.allocate(MAGIC.length + 8 + 8 + 4 + 2 + path.length + 4 + jpeg.length + 4);
+        var buffer = ByteBuffer.allocate(MAGIC.length + 8 + 8 + 4 + 2 + path.length + 4 + picture.length + 4);
         buffer.put(MAGIC).putLong(key.sizeBytes()).putLong(key.lastModifiedMillis()).putInt(side);
-        buffer.putShort((short) path.length).put(path).putInt(jpeg.length).put(jpeg);
+        buffer.putShort((short) path.length).put(path).putInt(picture.length).put(picture);
         var crc = new CRC32();
         crc.update(buffer.array(), 0, buffer.position());
         buffer.putInt((int) crc.getValue());
@@ -459,6 +461,14 @@ public final class ThumbnailStore implements AutoCloseable {
             writer.write(null, new IIOImage(Resizer.toIntRgb(image), null, null), param);
         } finally {
             writer.dispose();
+        }
+        return out.toByteArray();
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
+        var out = new ByteArrayOutputStream(64 << 10);
+        if (!ImageIO.write(Resizer.toIntPixels(image), "png", out)) {
+            throw new IOException("no PNG writer");
         }
         return out.toByteArray();
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 
-/** What a decoder made of a file, for tests: the RGB image it must give, or the reason it must refuse. */
+/** What a decoder made of a file, for tests: the int-pixel image it must give, or the reason it must refuse. */
 final class Decodes {
 
     private Decodes() {
@@ -18,7 +18,8 @@ final class Decodes {
             throw new AssertionError("expected an image from " + file + " but: " + failed.reason());
         }
         BufferedImage image = ((DecodeResult.Decoded) result).image();
-        assertEquals(BufferedImage.TYPE_INT_RGB, image.getType());
+        assertEquals(image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB,
+                image.getType());
         return image;
     }
 

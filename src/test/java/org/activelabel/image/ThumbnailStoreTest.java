@@ -110,6 +110,36 @@ class ThumbnailStoreTest {
     }
 
     @Test
+    void aTransparentPictureIsStoredWithItsTransparencyAndAPhotoAsJpeg() throws IOException {
+        var sticker = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        for (int y = 0; y < 300; y++) {
+            for (int x = 200; x < 400; x++) {
+                sticker.setRGB(x, y, 0xFF0000FF);
+            }
+        }
+        var transparent = TestImages.write(images.resolve("sticker.png"), sticker, "png");
+        var red = photo("red.jpg", Color.RED);
+        try (var store = open()) {
+            picture(store.thumbnail(transparent));
+            picture(store.thumbnail(red));
+        }
+        decodes.set(0);
+
+        try (var reopened = open()) {
+            byte[] png = reopened.storedPicture(transparent).orElseThrow();
+            assertEquals(0x89, png[0] & 0xFF, "PNG signature");
+            assertEquals('P', png[1]);
+            var again = picture(reopened.thumbnail(transparent));
+            assertEquals(0, again.getRGB(5, 24) >>> 24, "the transparent half stays transparent");
+            assertEquals(0xFF0000FF, again.getRGB(58, 24));
+
+            byte[] jpeg = reopened.storedPicture(red).orElseThrow();
+            assertEquals(0xFFD8, ((jpeg[0] & 0xFF) << 8) | (jpeg[1] & 0xFF), "JPEG start of image");
+        }
+        assertEquals(0, decodes.get());
+    }
+
+    @Test
     void aChangedImageGetsANewThumbnail() throws IOException {
         var file = photo("a.jpg", Color.RED);
         try (var store = open()) {

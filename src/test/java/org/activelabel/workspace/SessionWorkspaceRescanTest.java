@@ -71,7 +71,7 @@ class SessionWorkspaceRescanTest {
             var thumbnails = workspace.thumbnails().orElseThrow();
             // before any thumbnail was asked for or built ahead: the featurising decode left it
             assertTrue(thumbnails.has(photo), "the photo's thumbnail is stored");
-            assertTrue(thumbnails.storedJpeg(photo).isPresent());
+            assertTrue(thumbnails.storedPicture(photo).isPresent());
         }
     }
 

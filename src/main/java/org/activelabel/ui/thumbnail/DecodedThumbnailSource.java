@@ -13,7 +13,8 @@ import org.activelabel.image.Resizer;
 /**
  * Pictures for the grid, the detail pane and the Review tab, decoded the way the model sees the
  * image: upright by its EXIF orientation, subsampled while reading (a 12-MP photo is not decoded in
- * full for a 128 px tile), and refused above the decoder's pixel cap. Small images are scaled up, to
+ * full for a 128 px tile), and refused above the decoder's pixel cap; transparency is kept, so the picture shows
+ * on the window's own background. Small images are scaled up, to
  * at most {@value #MAX_UPSCALED_SIDE} px: a picture scaled once here is drawn 1:1 on every frame.
  * Safe to call from any thread.
  */
@@ -58,7 +59,8 @@ public final class DecodedThumbnailSource implements ThumbnailSource {
         double scale = (double) target / longest;
         int width = Math.max(1, (int) Math.round(image.getWidth() * scale));
         int height = Math.max(1, (int) Math.round(image.getHeight() * scale));
-        var scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var scaled = new BufferedImage(width, height,
+                image.getColorModel().hasAlpha() ? BufferedImage.TYPE_INT_ARGB : BufferedImage.TYPE_INT_RGB);
         var g = scaled.createGraphics();
         try {
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);

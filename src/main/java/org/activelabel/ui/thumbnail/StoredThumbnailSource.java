@@ -10,7 +10,7 @@ import org.activelabel.image.ThumbnailStore;
 /**
  * Thumbnails from the session's {@link ThumbnailStore}: read from disk when they were made before, so a folder of
  * camera photos is decoded in full once, not at every start or scroll. A stored thumbnail goes straight to
- * JavaFX's own JPEG reader (no AWT picture in between, which on a fresh start costs more than the reading); one
+ * JavaFX's own JPEG and PNG readers (no AWT picture in between, which on a fresh start costs more than the reading); one
  * not stored yet is made by the store and shown as {@link DecodedThumbnailSource} shows pictures. Safe to call
  * from any thread.
  */
@@ -24,11 +24,11 @@ public final class StoredThumbnailSource implements ThumbnailSource {
 
     @Override
     public Image load(Path file, int maxSide) throws IOException {
-        var jpeg = store.storedJpeg(file);
-        if (jpeg.isPresent()) {
+        var picture = store.storedPicture(file);
+        if (picture.isPresent()) {
             // a tile smaller than the stored picture gets it scaled down as it is read; a larger one gets it whole
             double side = maxSide < store.side() ? maxSide : 0;
-            var image = new Image(new ByteArrayInputStream(jpeg.get()), side, side, true, true);
+            var image = new Image(new ByteArrayInputStream(picture.get()), side, side, true, true);
             if (!image.isError()) {
                 return image;
             }
