@@ -68,11 +68,7 @@ public final class Resizer {
         if (image.getType() == BufferedImage.TYPE_INT_ARGB) {
             return image;
         }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        var argb = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        image.getRGB(0, 0, w, h, pixels(argb), 0, w);
-        return argb;
+        return convert(image, BufferedImage.TYPE_INT_ARGB);
     }
 
     /** {@code image} in another int type; transparency kept (between plain and premultiplied alpha). */
