@@ -14,6 +14,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 
 /** The filtered images, one row each; selecting a row opens the image in the main window. */
 final class ItemTable extends TableView<ReviewRow> {
@@ -62,10 +63,15 @@ final class ItemTable extends TableView<ReviewRow> {
         predicted.setCellFactory(column -> new PredictedCell());
         var confidence = textColumn("Confidence", row -> Double.isNaN(row.confidence()) ? ""
                 : String.format(Locale.ROOT, "%.0f %%", 100 * row.confidence()));
+        explain(confidence, "The model's probability for the class it predicts.");
         confidence.setMinWidth(105);
         confidence.getStyleClass().add("number-column");
         var score = textColumn("Score", row -> Double.isNaN(row.score()) ? ""
                 : String.format(Locale.ROOT, "%.3f", row.score()));
+        explain(score, "How much the session's strategy expects labelling the image to teach the model:"
+                + " the queue asks the highest first. With the default strategy, the uncertainty of the model's"
+                + " guess; while some class has fewer than two labels, the order of the typical images it starts"
+                + " with (3.0, 2.9, ...).");
         score.setMinWidth(75);
         score.getStyleClass().add("number-column");
         getColumns().setAll(List.of(preview, file, label, predicted, confidence, score));
@@ -117,6 +123,18 @@ final class ItemTable extends TableView<ReviewRow> {
         // the sort box above the table orders the rows; header clicks would fight it
         column.setSortable(false);
         return column;
+    }
+
+    /** The column's title with a tooltip that says what its numbers mean. */
+    private static void explain(TableColumn<ReviewRow, String> column, String meaning) {
+        var title = new Label(column.getText());
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        var tooltip = new Tooltip(meaning);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        title.setTooltip(tooltip);
+        column.setText(null);
+        column.setGraphic(title);
     }
 
     /** Marks a prediction that contradicts the image's label. */

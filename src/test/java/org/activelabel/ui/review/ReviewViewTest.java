@@ -14,6 +14,7 @@ import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -119,5 +120,21 @@ class ReviewViewTest {
 
         assertEquals(2, table.getSelectionModel().getSelectedItem().itemId());
         assertEquals(List.of(2), opened, "a refresh does not open the image again");
+    }
+
+    @Test
+    void theNumberColumnsSayWhatTheirNumbersMeanWhenTheirTitleIsHovered(FxRobot robot) {
+        TableView<ReviewRow> table = robot.lookup("#review-table").queryTableView();
+        var titles = table.getColumns().stream()
+                .map(c -> c.getGraphic() instanceof Label l ? l : null)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        assertEquals(List.of("Confidence", "Score"), titles.stream().map(Label::getText).toList());
+        assertTrue(titles.get(1).getTooltip().getText().contains("the queue asks the highest first"),
+                titles.get(1).getTooltip().getText());
+        var header = robot.lookup(".column-header .label").queryAll().stream()
+                .filter(n -> n instanceof Label l && "Score".equals(l.getText()))
+                .findFirst();
+        assertTrue(header.isPresent() && header.get().isVisible(), "the title shows in the header");
     }
 }
