@@ -22,6 +22,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -45,10 +46,12 @@ import org.slf4j.LoggerFactory;
  * An image already smaller than {@link #side()} is noted as such, without a picture: decoding it is as cheap as
  * reading a thumbnail.
  *
- * <p>File layout, big-endian: magic {@code ALTHUMB1}, long size, long modified millis, int side, path (short length +
+ * <p>File layout, big-endian: magic {@code ALTHUMB2}, long size, long modified millis, int side, path (short length +
  * UTF-8), int picture length (0 for a small image), the picture (JPEG; PNG for a picture with transparency, which
  * the window shows on its own background), then the CRC-32 of everything before it. A file that does not read back whole
  * (cut short, flipped bits, not a regular file) is ignored and replaced; nothing here throws for a bad thumbnail.
+ * Files of the layout before ({@code ALTHUMB1}, every picture a JPEG composited on white) are read for JPEG images
+ * and made again for the others, which may be transparent.
  *
  * <p>Files are written to a temporary file and moved over the old one, and only by this instance: the session that
  * owns the folder holds its lock. The folder must be a real folder and its files are read without following links.
@@ -60,7 +63,9 @@ public final class ThumbnailStore implements AutoCloseable {
     public static final int DEFAULT_SIDE = 256;
     static final String SUFFIX = ".thumb";
     private static final Logger LOG = LoggerFactory.getLogger(ThumbnailStore.class);
-    private static final byte[] MAGIC = "ALTHUMB1".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] MAGIC = "ALTHUMB2".getBytes(StandardCharsets.US_ASCII);
+    /** Files made before thumbnails kept transparency: their pictures are composited on white. */
+    private static final byte[] FLATTENED_MAGIC = "ALTHUMB1".getBytes(StandardCharsets.US_ASCII);
     private static final int MAX_FILE_BYTES = 4 << 20;
     private static final float JPEG_QUALITY = 0.85f;
 
@@ -367,7 +372,10 @@ public final class ThumbnailStore implements AutoCloseable {
     }
 
     private Optional<Stored> parse(byte[] bytes, Key key, Path file) {
-        if (bytes.length < MAGIC.length + 4 || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
+        boolean flattened = bytes.length >= MAGIC.length
+                && Arrays.equals(bytes, 0, MAGIC.length, FLATTENED_MAGIC, 0, MAGIC.length);
+        if (bytes.length < MAGIC.length + 4
+                || !(flattened || Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length))) {
             return damaged(file, "not a thumbnail file");
         }
         var crc = new CRC32();
@@ -393,9 +401,18 @@ public final class ThumbnailStore implements AutoCloseable {
         if (length == 0) {
             return Optional.of(new Stored(null));
         }
+        if (flattened && !cannotBeTransparent(key.relativePath())) {
+            return Optional.empty(); // may have lost its transparency to white: made again
+        }
         byte[] picture = new byte[length];
         buffer.get(picture);
         return Optional.of(new Stored(picture));
+    }
+
+    /** A JPEG by its name: no transparency to lose. */
+    private static boolean cannotBeTransparent(String relativePath) {
+        String name = relativePath.toLowerCase(Locale.ROOT);
+        return name.endsWith(".jpg") || name.endsWith(".jpeg") || name.endsWith(".jpe") || name.endsWith(".jfif");
     }
 
     private <T> Optional<T> damaged(Path file, String why) {

@@ -140,6 +140,39 @@ class ThumbnailStoreTest {
     }
 
     @Test
+    void thumbnailsMadeBeforeTransparencyWasKeptAreMadeAgainOnlyForImagesThatMayBeTransparent() throws IOException {
+        var sticker = new BufferedImage(400, 300, BufferedImage.TYPE_INT_ARGB);
+        var transparent = TestImages.write(images.resolve("sticker.png"), sticker, "png");
+        var red = photo("red.jpg", Color.RED);
+        try (var store = open()) {
+            picture(store.thumbnail(transparent));
+            picture(store.thumbnail(red));
+        }
+        asWrittenBefore(storedFile("sticker.png"));
+        asWrittenBefore(storedFile("red.jpg"));
+        decodes.set(0);
+
+        try (var reopened = open()) {
+            assertTrue(reopened.has(red), "a JPEG has no transparency to lose: its thumbnail stays");
+            assertFalse(reopened.has(transparent));
+            picture(reopened.thumbnail(red));
+            assertEquals(0, picture(reopened.thumbnail(transparent)).getRGB(5, 5) >>> 24);
+            assertEquals(1, decodes.get(), "only the PNG was decoded again");
+            assertTrue(reopened.has(transparent));
+        }
+    }
+
+    /** Rewrites a thumbnail file as the layout before transparency was kept gave it (magic ALTHUMB1). */
+    private static void asWrittenBefore(Path thumbnail) throws IOException {
+        byte[] bytes = Files.readAllBytes(thumbnail);
+        bytes[7] = '1';
+        var crc = new java.util.zip.CRC32();
+        crc.update(bytes, 0, bytes.length - 4);
+        java.nio.ByteBuffer.wrap(bytes).putInt(bytes.length - 4, (int) crc.getValue());
+        Files.write(thumbnail, bytes);
+    }
+
+    @Test
     void aChangedImageGetsANewThumbnail() throws IOException {
         var file = photo("a.jpg", Color.RED);
         try (var store = open()) {
