@@ -157,7 +157,8 @@ final class TileView extends VBox {
         }
         var path = vm.item(itemId).relativePath();
         double score = vm.score(itemId);
-        return Double.isNaN(score) ? path : String.format(Locale.ROOT, "%s\nscore %.3f", path, score);
+        return Double.isNaN(score) ? path
+                : String.format(Locale.ROOT, "%s\nqueue score %.3f: the highest are asked first", path, score);
     }
 
     void refreshState() {

@@ -200,7 +200,8 @@ class QueueGridTest {
         robot.moveTo(name);
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertEquals(String.format(Locale.ROOT, "%s\nscore %.3f", path, vm.score(first)), name.getTooltip().getText());
+        assertEquals(String.format(Locale.ROOT, "%s\nqueue score %.3f: the highest are asked first", path,
+                vm.score(first)), name.getTooltip().getText());
     }
 
     @Test
