@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.Color;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,26 +82,13 @@ class StoredThumbnailSourceTest {
 
     @Test
     void aStoredStickerShowsOnTheWindowsBackgroundWithoutADarkRim() throws IOException {
-        // 800 x 800: an opaque red disc on pixels that are transparent black
-        var sticker = new BufferedImage(800, 800, BufferedImage.TYPE_INT_ARGB);
-        var g = sticker.createGraphics();
-        g.setColor(Color.RED);
-        g.fillOval(100, 100, 600, 600);
-        g.dispose();
-        var file = TestImages.write(images.resolve("sticker.png"), sticker, "png");
+        var file = Stickers.redDisc(images.resolve("sticker.png"), 800);
         start().load(file, 128);
         decodes.set(0);
 
         var tile = start().load(file, 128);
 
         assertEquals(0, decodes.get(), "read from the stored thumbnail");
-        var pixels = tile.getPixelReader();
-        assertEquals(0.0, pixels.getColor(2, 2).getOpacity(), "the corner is the window's background");
-        for (int x = 0; x < 64; x++) {
-            var c = pixels.getColor(x, 64);
-            if (c.getOpacity() > 0.05) {
-                assertTrue(c.getRed() > 0.9, "pixel %d on the rim darkened to %s".formatted(x, c));
-            }
-        }
+        Stickers.assertShownCleanly(tile);
     }
 }
